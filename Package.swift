@@ -1,0 +1,47 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Mieruka",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "mieruka", targets: ["mieruka"]),
+        .library(name: "MierukaCore", targets: ["MierukaCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/vapor/sql-kit", from: "3.36.0"),
+        .package(url: "https://github.com/vapor/sqlite-kit", from: "4.5.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        // Pure core: domain records, periods, the KPI catalog (data) and the KPI engine. Foundation only, no I/O.
+        .target(name: "MierukaCore"),
+        // CSV reading, encodings, mapping files and row validation. Reads files; knows nothing of SQL.
+        .target(
+            name: "MierukaImport",
+            dependencies: ["MierukaCore", .product(name: "Yams", package: "Yams")]
+        ),
+        // The store: schema migrations, upserts, settings history and the queries that feed the engine.
+        .target(
+            name: "MierukaStore",
+            dependencies: [
+                "MierukaCore", "MierukaImport",
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "SQLiteKit", package: "sqlite-kit"),
+            ]
+        ),
+        .executableTarget(
+            name: "mieruka",
+            dependencies: [
+                "MierukaCore", "MierukaImport", "MierukaStore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "MierukaCoreTests", dependencies: ["MierukaCore"]),
+        .testTarget(name: "MierukaImportTests", dependencies: ["MierukaImport", "MierukaCore"]),
+        .testTarget(name: "MierukaStoreTests", dependencies: ["MierukaStore", "MierukaImport", "MierukaCore"]),
+        .testTarget(name: "MierukaCLITests", dependencies: ["MierukaStore", "MierukaCore"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

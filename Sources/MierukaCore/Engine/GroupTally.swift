@@ -1,0 +1,33 @@
+import Foundation
+
+/// The base counts of one group in one period, from which every catalog formula is computed.
+struct GroupTally {
+    // Activities in P.
+    var calls = 0.0, inboundCalls = 0.0, connects = 0.0, validConversations = 0.0, talkSeconds = 0.0
+    var emailsSent = 0.0, emailsBounced = 0.0, emailsOpened = 0.0, emailsClicked = 0.0, emailsReplied = 0.0
+    var leadsWorked: Set<String> = []
+    /// Worked leads with a reaction in P by anyone (response_rate).
+    var respondedLeads = 0.0
+    var dormantApproaches = 0.0
+    var dormantLeadsWorked: Set<String> = []
+    // Leads.
+    var newLeads = 0.0, mqls = 0.0, sqls = 0.0
+    var firstResponseMinutes: [Double] = []
+    var slaLeads = 0.0, slaCompliant = 0.0
+    var assignmentToContactMinutes: [Double] = []
+    var recontactDays: [Double] = []
+    var firstCalls = 0.0, firstCallsConnected = 0.0
+    // Opportunities.
+    var appointments = 0.0, meetings = 0.0, validOpportunities = 0.0, handoffs = 0.0, wins = 0.0, losses = 0.0
+    var insideSalesWins = 0.0
+    var qualitySum = 0.0
+    var reactivations = 0.0
+    var wonAmount = 0.0, opportunityAmount = 0.0, pipelineAmount = 0.0
+    var dealAmountSum = 0.0, dealCount = 0.0
+    var salesCycleDaysSum = 0.0, salesCycleCount = 0.0
+    var leadToWinDaysSum = 0.0, leadToWinCount = 0.0
+    // Costs.
+    var cost = 0.0, marketingCost = 0.0, visits = 0.0
+
+    var approaches: Double { calls + emailsSent }
+}
