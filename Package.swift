@@ -17,19 +17,21 @@ let package = Package(
     targets: [
         // Pure core: domain records, periods, the KPI catalog (data) and the KPI engine. Foundation only, no I/O.
         .target(name: "MierukaCore"),
-        // CSV reading, encodings, mapping files and row validation. Reads files; knows nothing of SQL.
-        .target(
-            name: "MierukaImport",
-            dependencies: ["MierukaCore", .product(name: "Yams", package: "Yams")]
-        ),
+        // Streaming CSV reading and writing: RFC 4180, UTF-8 (with or without BOM) and CP932. Foundation only.
+        .target(name: "MierukaCSV"),
         // The store: schema migrations, upserts, settings history and the queries that feed the engine.
         .target(
             name: "MierukaStore",
             dependencies: [
-                "MierukaCore", "MierukaImport",
+                "MierukaCore",
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "SQLiteKit", package: "sqlite-kit"),
             ]
+        ),
+        // Mapping files, field parsing, validation with file:line:column errors, and the all-or-nothing import.
+        .target(
+            name: "MierukaImport",
+            dependencies: ["MierukaCore", "MierukaCSV", "MierukaStore", .product(name: "Yams", package: "Yams")]
         ),
         .executableTarget(
             name: "mieruka",
@@ -39,6 +41,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "MierukaCoreTests", dependencies: ["MierukaCore"]),
+        .testTarget(name: "MierukaCSVTests", dependencies: ["MierukaCSV"]),
         .testTarget(name: "MierukaImportTests", dependencies: ["MierukaImport", "MierukaCore"]),
         .testTarget(name: "MierukaStoreTests", dependencies: ["MierukaStore", "MierukaImport", "MierukaCore"]),
         .testTarget(name: "MierukaCLITests", dependencies: ["MierukaStore", "MierukaCore"]),

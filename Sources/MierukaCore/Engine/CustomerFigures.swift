@@ -19,8 +19,10 @@ struct CustomerFigures {
         let baseMRR = continuingBefore.reduce(0.0) { $0 + mrr($1, before) }
         let keptMRR = continuingBefore.reduce(0.0) { $0 + mrr($1, last) }
         nrr = .ratio(keptMRR, baseMRR)
-        let upsold = continuingBefore.filter { mrr($0, last) > mrr($0, before) }.count
-        upsellRate = .ratio(Double(upsold), Double(continuingBefore.count))
+        // Continuing = paying (mrr > 0) in both the month before P and P's last month.
+        let continuing = continuingBefore.filter { mrr($0, last) > 0 }
+        let upsold = continuing.filter { mrr($0, last) > mrr($0, before) }.count
+        upsellRate = .ratio(Double(upsold), Double(continuing.count))
 
         // Expansion: month-over-month increases of customers paying (mrr > 0) in both months, over each month of P.
         var expansion = 0.0

@@ -1,0 +1,37 @@
+/// One problem found in the input, located as `file:line:column` and saying what was expected.
+public struct ImportIssue: Error, Sendable, Hashable, CustomStringConvertible {
+    public var file: String
+    public var line: Int?
+    /// The canonical field (or source header) the problem is in.
+    public var column: String?
+    public var message: String
+
+    public init(file: String, line: Int?, column: String?, message: String) {
+        self.file = file
+        self.line = line
+        self.column = column
+        self.message = message
+    }
+
+    public var description: String {
+        var location = file
+        if let line { location += ":\(line)" }
+        if let column { location += ":\(column)" }
+        return "\(location): \(message)"
+    }
+}
+
+/// The import was refused: nothing was written. Carries every issue (the first 100 are listed).
+public struct ImportFailure: Error, Sendable, CustomStringConvertible {
+    public var issues: [ImportIssue]
+    public var totalIssues: Int
+
+    public static let listed = 100
+
+    public var description: String {
+        var lines = issues.prefix(ImportFailure.listed).map(\.description)
+        if totalIssues > lines.count { lines.append("… and \(totalIssues - lines.count) more errors") }
+        lines.append("Import refused: \(totalIssues) error(s); nothing was written. Fix the rows above and run the same command again.")
+        return lines.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,157 @@
+import Foundation
+import MierukaCSV
+import MierukaCore
+import MierukaStore
+
+/// Imports CSV files all or nothing: one invocation is one transaction; any error anywhere and nothing is written.
+public struct Importer: Sendable {
+    public let store: any Store
+    public let timeZone: TimeZone
+    public let progress: (any ImportProgress)?
+    /// Rows per multi-row upsert statement.
+    public var batchSize = 500
+
+    public init(store: any Store, timeZone: TimeZone, progress: (any ImportProgress)? = nil) {
+        self.store = store
+        self.timeZone = timeZone
+        self.progress = progress
+    }
+
+    /// Imports the sources (already in dependency order). Throws `ImportFailure` with every issue when anything is wrong.
+    public func run(_ sources: [ImportSource]) async throws -> ImportSummary {
+        let started = Date()
+        let state = ImportState()
+        let entities = try await store.transaction { () -> [EntitySummary] in
+            var summaries: [Entity: EntitySummary] = [:]
+            for source in sources {
+                var summary = summaries[source.entity] ?? EntitySummary(entity: source.entity)
+                try await importFile(source, into: &summary, state: state)
+                summaries[source.entity] = summary
+            }
+            if state.issueCount > 0 {
+                throw ImportFailure(issues: state.issues, totalIssues: state.issueCount)
+            }
+            let ordered = Entity.allCases.compactMap { summaries[$0] }
+            try await store.logImport(startedAt: started, files: sources.map(\.path), summary: ordered.map(\.line).joined(separator: "\n"))
+            return ordered
+        }
+        return ImportSummary(entities: entities, seconds: Date().timeIntervalSince(started))
+    }
+
+    private func importFile(_ source: ImportSource, into summary: inout EntitySummary, state: ImportState) async throws {
+        summary.files.append(source.name)
+        let reader: CSVReader
+        do {
+            reader = try CSVReader(path: source.path, encoding: SourceEncoding(mappingName: source.mapping.encoding), delimiter: source.mapping.delimiter)
+        } catch let error as CSVError {
+            state.add(ImportIssue(file: source.name, line: error.line, column: nil, message: error.message))
+            return
+        } catch {
+            state.add(ImportIssue(file: source.name, line: nil, column: nil, message: "cannot read the file: \(error)"))
+            return
+        }
+        progress?.started(file: source.name, entity: source.entity, totalBytes: reader.totalBytes)
+
+        let layout: RowLayout
+        do {
+            guard let header = try reader.next() else {
+                state.add(ImportIssue(file: source.name, line: 1, column: nil, message: "the file is empty (expected a header row)"))
+                return
+            }
+            layout = try RowLayout(file: source.name, entity: source.entity, mapping: source.mapping, header: header.fields, defaultTimeZone: timeZone)
+        } catch let issue as ImportIssue {
+            state.add(issue)
+            return
+        } catch let error as CSVError {
+            state.add(ImportIssue(file: source.name, line: error.line, column: error.column.map { "column \($0)" }, message: error.message))
+            return
+        }
+
+        let countBefore = try await store.count(source.entity)
+        let changesBefore = try await store.totalChanges()
+        var batch: [[DBValue]] = []
+        batch.reserveCapacity(batchSize)
+        var costs: [Cost] = []
+        var rows = 0
+        let references = ReferenceCheck(file: source.name)
+
+        while true {
+            let record: CSVRecord?
+            do {
+                record = try reader.next()
+            } catch let error as CSVError {
+                // The reader cannot find the next row boundary reliably after a quoting error: stop this file here.
+                state.add(ImportIssue(file: source.name, line: error.line, column: error.column.map { layout.columnName(at: $0) }, message: error.message))
+                break
+            }
+            guard let record else { break }
+            rows += 1
+            if record.fields.count != layout.headerCount {
+                state.add(ImportIssue(
+                    file: source.name, line: record.line, column: nil,
+                    message: "has \(record.fields.count) fields, the header has \(layout.headerCount) (a missing or extra delimiter, or an unquoted comma?)"))
+                continue
+            }
+            let (decoded, key, issues) = RecordDecoder.decode(layout, cells: record.fields, line: record.line)
+            if let key { state.remember(key, of: source.entity) }
+            for issue in issues { state.add(issue) }
+            guard let decoded else { continue }
+            try await references.check(decoded, line: record.line, state: state, store: store)
+            guard state.issueCount == 0 else { continue }  // keep validating, stop writing
+            if case .cost(let cost) = decoded {
+                costs.append(cost)
+                continue
+            }
+            batch.append(decoded.cells)
+            if batch.count >= batchSize {
+                try await store.upsert(source.entity, rows: batch)
+                batch.removeAll(keepingCapacity: true)
+            }
+            if rows % 10_000 == 0 { progress?.advanced(file: source.name, rows: rows, bytes: reader.bytesConsumed, totalBytes: reader.totalBytes) }
+        }
+        for issue in references.issues() { state.add(issue) }
+        if state.issueCount == 0 {
+            if !batch.isEmpty { try await store.upsert(source.entity, rows: batch) }
+            if source.entity == .costs, !costs.isEmpty {
+                // Cost rows have no key: the file is the truth for the months it holds, so a re-import never doubles them.
+                let before = try await store.count(.costs)
+                try await store.deleteCosts(months: Array(Set(costs.map(\.month))).sorted())
+                summary.replaced += Int(before - (try await store.count(.costs)))
+                for chunk in stride(from: 0, to: costs.count, by: batchSize) {
+                    try await store.upsert(.costs, rows: costs[chunk..<min(chunk + batchSize, costs.count)].map { CanonicalRecord.cost($0).cells })
+                }
+            }
+        }
+        progress?.advanced(file: source.name, rows: rows, bytes: reader.bytesConsumed, totalBytes: reader.totalBytes)
+        progress?.finished(file: source.name, rows: rows)
+
+        summary.rows += rows
+        guard state.issueCount == 0 else { return }
+        if source.entity == .costs {
+            summary.inserted += costs.count
+            return
+        }
+        let inserted = Int(try await store.count(source.entity) - countBefore)
+        let changed = Int(try await store.totalChanges() - changesBefore)
+        summary.inserted += inserted
+        summary.updated += max(0, changed - inserted)
+        summary.unchanged += max(0, rows - changed)
+    }
+}
+
+extension SourceEncoding {
+    init(mappingName: String) {
+        switch mappingName.lowercased() {
+        case "utf-8", "utf8": self = .utf8
+        case "cp932", "shift_jis", "sjis", "windows-31j": self = .cp932
+        default: self = .auto
+        }
+    }
+}
+
+extension RowLayout {
+    /// The canonical field read from a 1-based source column, or the column number.
+    func columnName(at column: Int) -> String {
+        indices.first { $0.value.contains(column - 1) }?.key ?? "column \(column)"
+    }
+}

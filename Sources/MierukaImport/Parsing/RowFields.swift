@@ -1,0 +1,158 @@
+import Foundation
+import MierukaCore
+
+/// Reads the canonical fields of one source row through a mapping, collecting an issue for every bad cell.
+struct RowFields {
+    let layout: RowLayout
+    let cells: [String]
+    let line: Int
+    var issues: [ImportIssue] = []
+
+    init(layout: RowLayout, cells: [String], line: Int) {
+        self.layout = layout
+        self.cells = cells
+        self.line = line
+    }
+
+    /// The field's text after joining, translating and defaulting; nil when empty (unknown).
+    func raw(_ field: String) -> String? {
+        var text: String?
+        if let indices = layout.indices[field] {
+            text = indices.count == 1
+                ? cells[indices[0]]
+                : indices.map { cells[$0] }.filter { !$0.isEmpty }.joined(separator: " ")
+        }
+        if let t = text, let translation = layout.mapping.values[field] {
+            text = translation[t] ?? translation[t.trimmingCharacters(in: .whitespaces)] ?? t
+        }
+        if text?.isEmpty ?? true { text = layout.mapping.defaults[field] }
+        return text?.isEmpty == true ? nil : text
+    }
+
+    mutating func issue(_ field: String, _ message: String) {
+        issues.append(ImportIssue(file: layout.file, line: line, column: field, message: message))
+    }
+
+    mutating func missing(_ field: String) {
+        issue(field, "is empty, but \(field) is required")
+    }
+
+    /// Ids are dedupe keys: no surrounding or inner whitespace, no full-width look-alikes that would make two ids of one.
+    mutating func id(_ field: String, required: Bool = true) -> String? {
+        guard let text = raw(field) else {
+            if required { missing(field) }
+            return nil
+        }
+        if text.unicodeScalars.contains(where: { $0.properties.isWhitespace || $0.value < 0x20 || $0.value == 0x7F }) {
+            issue(field, "\"\(text)\" contains spaces or control characters; an id must be one word (fix the id in the source)")
+            return nil
+        }
+        if text.unicodeScalars.contains(where: { (0xFF01...0xFF5E).contains($0.value) }) {
+            issue(field, "\"\(text)\" contains full-width letters or digits; write the id in half-width characters so it matches other files")
+            return nil
+        }
+        return text
+    }
+
+    mutating func text(_ field: String, required: Bool = false) -> String? {
+        let text = raw(field)
+        if text == nil, required { missing(field) }
+        return text
+    }
+
+    mutating func enumeration<E: RawRepresentable & CaseIterable>(_ field: String, _ type: E.Type, required: Bool = false) -> E?
+    where E.RawValue == String {
+        guard let text = raw(field)?.trimmingCharacters(in: .whitespaces) else {
+            if required { missing(field) }
+            return nil
+        }
+        if let value = E(rawValue: text) ?? E(rawValue: text.lowercased()) { return value }
+        let allowed = E.allCases.map(\.rawValue).joined(separator: ", ")
+        issue(field, "\"\(text)\" is not one of \(allowed) (translate source values with the mapping's values:)")
+        return nil
+    }
+
+    mutating func bool(_ field: String) -> Bool? {
+        guard let text = raw(field)?.trimmingCharacters(in: .whitespaces) else { return nil }
+        switch text.lowercased() {
+        case "true", "1", "yes": return true
+        case "false", "0", "no": return false
+        default:
+            issue(field, "\"\(text)\" is not a yes/no value (expected true/false, 1/0 or yes/no; map others such as はい/いいえ with values:)")
+            return nil
+        }
+    }
+
+    mutating func integer(_ field: String, required: Bool = false, nonNegative: Bool = true, what: String = "a whole number") -> Int64? {
+        guard let text = raw(field)?.trimmingCharacters(in: .whitespaces) else {
+            if required { missing(field) }
+            return nil
+        }
+        // Spreadsheets write 1,234,000 and 1234000.00; both are whole numbers.
+        var cleaned = text.replacingOccurrences(of: ",", with: "")
+        if let dot = cleaned.firstIndex(of: "."), cleaned[cleaned.index(after: dot)...].allSatisfy({ $0 == "0" }) {
+            cleaned = String(cleaned[..<dot])
+        }
+        guard let value = Int64(cleaned) else {
+            issue(field, "\"\(text)\" is not \(what)")
+            return nil
+        }
+        if nonNegative, value < 0 {
+            issue(field, "\(text) is negative; \(field) cannot be below 0")
+            return nil
+        }
+        return value
+    }
+
+    mutating func money(_ field: String, required: Bool = false) -> Int64? {
+        integer(field, required: required, what: "an amount in whole yen (e.g. 1200000)")
+    }
+
+    mutating func number(_ field: String, required: Bool = false) -> Double? {
+        guard let text = raw(field)?.trimmingCharacters(in: .whitespaces) else {
+            if required { missing(field) }
+            return nil
+        }
+        guard let value = Double(text.replacingOccurrences(of: ",", with: "")), value.isFinite else {
+            issue(field, "\"\(text)\" is not a number")
+            return nil
+        }
+        return value
+    }
+
+    mutating func datetime(_ field: String, required: Bool = false) -> Date? {
+        guard let text = raw(field)?.trimmingCharacters(in: .whitespaces) else {
+            if required { missing(field) }
+            return nil
+        }
+        if let date = layout.dateTimes.parse(Substring(text)) { return date }
+        let expected = layout.mapping.datetimeFormat.map { "ISO 8601, or \($0) as the mapping says" }
+            ?? "ISO 8601 such as 2026-04-01T09:30:00+09:00, or a datetime_format in a mapping file"
+        issue(field, "\"\(text)\" is not a date-time (expected \(expected))")
+        return nil
+    }
+
+    mutating func date(_ field: String, required: Bool = false) -> LocalDate? {
+        guard let text = raw(field)?.trimmingCharacters(in: .whitespaces) else {
+            if required { missing(field) }
+            return nil
+        }
+        if let date = LocalDate(text) { return date }
+        if let pattern = layout.mapping.dateFormat, let (date, _) = pattern.match(Substring(text)) { return date }
+        let expected = layout.mapping.dateFormat.map { "YYYY-MM-DD, or \($0) as the mapping says" } ?? "YYYY-MM-DD or YYYY/MM/DD"
+        issue(field, "\"\(text)\" is not a date (expected \(expected))")
+        return nil
+    }
+
+    mutating func month(_ field: String, required: Bool = false) -> YearMonth? {
+        guard let text = raw(field)?.trimmingCharacters(in: .whitespaces) else {
+            if required { missing(field) }
+            return nil
+        }
+        if let month = YearMonth(text) { return month }
+        if let pattern = layout.mapping.monthFormat, let (date, _) = pattern.match(Substring(text)) { return date.yearMonth }
+        let expected = layout.mapping.monthFormat.map { "YYYY-MM, or \($0) as the mapping says" } ?? "YYYY-MM or YYYY/MM"
+        issue(field, "\"\(text)\" is not a month (expected \(expected))")
+        return nil
+    }
+}

@@ -1,0 +1,130 @@
+import Foundation
+import MierukaCore
+import SQLKit
+import SQLiteKit
+import SQLiteNIO
+
+/// The embedded store: one SQLite file in WAL mode, through SQLKit (the bulk upsert binds SQLite values directly).
+public final class SQLiteStore: Store, @unchecked Sendable {
+    // One connection: SQLite serialises writers anyway, and a single connection makes BEGIN/COMMIT unambiguous.
+    let connection: SQLiteConnection
+    let sql: any SQLDatabase
+    public let path: String
+
+    private init(connection: SQLiteConnection, path: String) {
+        self.connection = connection
+        self.sql = connection.sql()
+        self.path = path
+    }
+
+    /// Opens (creating if needed) the database file and applies pending migrations.
+    public static func open(path: String) async throws -> SQLiteStore {
+        let connection: SQLiteConnection
+        do {
+            connection = try await SQLiteConnection.open(storage: .file(path: path))
+        } catch {
+            throw StoreError.cannotOpen(path: path, reason: "\(error)")
+        }
+        let store = SQLiteStore(connection: connection, path: path)
+        try await store.exec("PRAGMA journal_mode = WAL")
+        try await store.exec("PRAGMA synchronous = NORMAL")
+        try await store.exec("PRAGMA busy_timeout = 10000")
+        try await store.exec("PRAGMA cache_size = -65536")
+        try await store.migrate()
+        return store
+    }
+
+    public func close() async throws {
+        try await connection.close()
+    }
+
+    // MARK: - Plumbing
+
+    func exec(_ query: String, _ binds: [SQLiteData] = []) async throws {
+        try await connection.query(query, binds) { _ in }
+    }
+
+    /// Runs a query and maps each row by column position.
+    func rows<T: Sendable>(_ query: String, _ binds: [SQLiteData] = [], _ map: @escaping @Sendable ([SQLiteData]) -> T?) async throws -> [T] {
+        let box = RowBox<T>()
+        try await connection.query(query, binds) { row in
+            if let value = map(row.columns.map(\.data)) { box.append(value) }
+        }
+        return box.take()
+    }
+
+    // MARK: - Migrations
+
+    public func migrate() async throws {
+        try await exec("CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY NOT NULL, applied_at BIGINT NOT NULL)")
+        let applied = Set(try await rows("SELECT name FROM schema_migrations") { $0[0].string })
+        for migration in Migration.all where !applied.contains(migration.name) {
+            try await transaction {
+                for statement in migration.statements { try await self.exec(statement) }
+                try await self.exec(
+                    "INSERT INTO schema_migrations (name, applied_at) VALUES (?, ?)",
+                    [.text(migration.name), .integer(Int(Date().timeIntervalSince1970))])
+            }
+        }
+    }
+
+    // MARK: - Transactions
+
+    public func transaction<T: Sendable>(_ body: @Sendable () async throws -> T) async throws -> T {
+        try await exec("BEGIN IMMEDIATE")
+        do {
+            let result = try await body()
+            try await exec("COMMIT")
+            return result
+        } catch {
+            try? await exec("ROLLBACK")
+            throw error
+        }
+    }
+}
+
+/// Collects rows delivered on the thread pool.
+final class RowBox<T>: @unchecked Sendable {
+    private var items: [T] = []
+    private let lock = NSLock()
+    func append(_ item: T) { lock.withLock { items.append(item) } }
+    func take() -> [T] { lock.withLock { items } }
+}
+
+/// Store failures a user can act on.
+public enum StoreError: Error, CustomStringConvertible {
+    case cannotOpen(path: String, reason: String)
+    case unknownSetting(String)
+    case invalidSetting(key: String, value: String)
+
+    public var description: String {
+        switch self {
+        case .cannotOpen(let path, let reason):
+            return "cannot open the database \(path): \(reason) (check the path and that the folder is writable; --db PATH or MIERUKA_DB choose another file)"
+        case .unknownSetting(let key):
+            return "unknown setting \"\(key)\" (known: \(SettingDefinition.all.map(\.key).joined(separator: ", ")))"
+        case .invalidSetting(let key, let value):
+            return "\"\(value)\" is not a valid value for \(key)"
+        }
+    }
+}
+
+extension DBValue {
+    var sqlite: SQLiteData {
+        switch self {
+        case .null: return .null
+        case .int(let v): return .integer(Int(v))
+        case .double(let v): return .float(v)
+        case .text(let s): return .text(s)
+        }
+    }
+
+    init(_ data: SQLiteData) {
+        switch data {
+        case .integer(let v): self = .int(Int64(v))
+        case .float(let v): self = .double(v)
+        case .text(let s): self = .text(s)
+        case .blob, .null: self = .null
+        }
+    }
+}

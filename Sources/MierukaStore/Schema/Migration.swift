@@ -1,0 +1,77 @@
+/// A named, append-only schema step. Applied once, in order, recorded in `schema_migrations`.
+public struct Migration: Sendable {
+    public let name: String
+    public let statements: [String]
+}
+
+extension Migration {
+    /// Every migration the product has ever shipped, oldest first. Never edit a shipped one: append a new one.
+    /// Timestamps are integer seconds since 1970 (UTC); calendar dates are `YYYY-MM-DD` text; booleans 0/1; money integer yen.
+    public static let all: [Migration] = [
+        Migration(name: "0001_canonical_records", statements: [
+            """
+            CREATE TABLE reps (
+                rep_id TEXT PRIMARY KEY NOT NULL, name TEXT NOT NULL, team TEXT,
+                role TEXT NOT NULL CHECK (role IN ('sdr','bdr','isr','fs','manager','cs')), started_on TEXT)
+            """,
+            """
+            CREATE TABLE leads (
+                lead_id TEXT PRIMARY KEY NOT NULL, company TEXT, channel TEXT NOT NULL, created_at BIGINT NOT NULL,
+                assigned_to TEXT, assigned_at BIGINT,
+                status TEXT NOT NULL CHECK (status IN ('new','working','nurturing','mql','sql','disqualified','dormant','converted')),
+                temperature TEXT CHECK (temperature IN ('now','researching','future')), mql_at BIGINT, sql_at BIGINT,
+                lost_reason TEXT, next_follow_up_on TEXT, tags TEXT, industry TEXT, title TEXT)
+            """,
+            """
+            CREATE TABLE activities (
+                activity_id TEXT PRIMARY KEY NOT NULL, lead_id TEXT NOT NULL, rep_id TEXT NOT NULL,
+                type TEXT NOT NULL CHECK (type IN ('call','email')), direction TEXT NOT NULL CHECK (direction IN ('outbound','inbound')),
+                occurred_at BIGINT NOT NULL, duration_seconds BIGINT CHECK (duration_seconds >= 0), connected SMALLINT,
+                decision_maker SMALLINT, opened SMALLINT, clicked SMALLINT, replied SMALLINT, bounced SMALLINT)
+            """,
+            "CREATE INDEX activities_occurred_at ON activities (occurred_at)",
+            "CREATE INDEX activities_lead ON activities (lead_id, occurred_at)",
+            """
+            CREATE TABLE opportunities (
+                opportunity_id TEXT PRIMARY KEY NOT NULL, lead_id TEXT, created_by TEXT NOT NULL, owner TEXT,
+                source TEXT NOT NULL CHECK (source IN ('inside_sales','field_sales','marketing','partner')),
+                created_at BIGINT NOT NULL, meeting_at BIGINT, handed_off_at BIGINT,
+                stage TEXT NOT NULL CHECK (stage IN ('appointment','meeting','proposal','negotiation','won','lost')),
+                amount BIGINT, expected_close_on TEXT, closed_at BIGINT, lost_reason TEXT,
+                budget SMALLINT, authority SMALLINT, timeline SMALLINT, need TEXT, decision_process TEXT, next_action TEXT,
+                is_reactivation SMALLINT)
+            """,
+            """
+            CREATE TABLE customers (
+                customer_id TEXT NOT NULL, month TEXT NOT NULL, mrr BIGINT NOT NULL, plan TEXT, dormant SMALLINT,
+                PRIMARY KEY (customer_id, month))
+            """,
+            """
+            CREATE TABLE costs (
+                month TEXT NOT NULL, channel TEXT, category TEXT NOT NULL CHECK (category IN ('marketing','inside_sales','tools','other')),
+                amount BIGINT NOT NULL, visits BIGINT)
+            """,
+            "CREATE INDEX costs_month ON costs (month)",
+            """
+            CREATE TABLE targets (
+                kpi TEXT NOT NULL, scope TEXT NOT NULL CHECK (scope IN ('org','team','rep')), scope_id TEXT NOT NULL DEFAULT '',
+                period TEXT NOT NULL CHECK (period IN ('day','week','month','quarter','year')), period_start TEXT NOT NULL,
+                value DOUBLE PRECISION NOT NULL,
+                PRIMARY KEY (kpi, scope, scope_id, period, period_start))
+            """,
+        ]),
+        Migration(name: "0002_settings_with_history", statements: [
+            "CREATE TABLE settings (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL)",
+            """
+            CREATE TABLE settings_history (
+                key TEXT NOT NULL, old_value TEXT, new_value TEXT NOT NULL, changed_by TEXT NOT NULL, changed_at BIGINT NOT NULL)
+            """,
+        ]),
+        Migration(name: "0003_import_log", statements: [
+            """
+            CREATE TABLE import_log (
+                started_at BIGINT NOT NULL, finished_at BIGINT NOT NULL, files TEXT NOT NULL, summary TEXT NOT NULL)
+            """,
+        ]),
+    ]
+}

@@ -1,0 +1,11 @@
+import ArgumentParser
+
+/// The one executable: 見える化 for inside-sales KPIs.
+@main
+struct Mieruka: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "mieruka",
+        abstract: "Mieruka (見える化): inside-sales KPIs computed one agreed way. インサイドセールスのKPIを一つの定義で。",
+        subcommands: [ImportCommand.self, KPICommand.self, CatalogCommand.self, SettingsCommand.self]
+    )
+}

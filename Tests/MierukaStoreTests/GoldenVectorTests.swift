@@ -1,0 +1,69 @@
+import Foundation
+import MierukaCore
+import MierukaImport
+import MierukaStore
+import Testing
+
+/// The golden vectors of ../shared/fixtures/golden: an independent implementation's answer for every KPI,
+/// each month and the quarter, by org, rep, team and channel. Imported through the real importer into a real SQLite file.
+@Suite("Golden vectors")
+struct GoldenVectorTests {
+    struct Expected: Decodable {
+        let kpi: String
+        let group: String?
+        let numerator: Double?
+        let denominator: Double?
+        let value: Double?
+    }
+
+    static func close(_ a: Double?, _ b: Double?) -> Bool {
+        switch (a, b) {
+        case (nil, nil): return true
+        case let (x?, y?): return x == y || abs(x - y) <= 1e-9 * max(abs(x), abs(y))
+        default: return false
+        }
+    }
+
+    static var expectedFiles: [String] {
+        guard let dir = try? TestFixtures.golden() else { return [] }
+        return ((try? FileManager.default.contentsOfDirectory(atPath: dir + "/expected")) ?? []).filter { $0.hasSuffix(".jsonl") }.sorted()
+    }
+
+    @Test("every expected file matches", arguments: expectedFiles)
+    func matches(file: String) async throws {
+        // setup
+        let golden = try TestFixtures.golden()
+        let db = try await TestFixtures.importedGoldenStore()
+        let parts = file.replacingOccurrences(of: ".jsonl", with: "").split(separator: "_")
+        let from = try #require(LocalDate(parts[0]))
+        let to = try #require(LocalDate(parts[1]))
+        let by = try #require(KPIBreakdown(rawValue: String(parts[2])))
+
+        // MUT
+        let results = try await KPIService(store: db).compute(from: from, to: to, by: by)
+
+        // validate
+        let ours = Dictionary(results.map { ("\($0.kpi)|\($0.group ?? "<null>")", $0) }, uniquingKeysWith: { a, _ in a })
+        let lines = try String(contentsOfFile: golden + "/expected/" + file, encoding: .utf8).split(separator: "\n")
+        var mismatches: [String] = []
+        var seen = Set<String>()
+        for line in lines {
+            let e = try JSONDecoder().decode(Expected.self, from: Data(line.utf8))
+            let key = "\(e.kpi)|\(e.group ?? "<null>")"
+            seen.insert(key)
+            guard let r = ours[key] else {
+                mismatches.append("\(key): missing from our output")
+                continue
+            }
+            if !Self.close(e.numerator, r.value.numerator) || !Self.close(e.denominator, r.value.denominator) || !Self.close(e.value, r.value.value) {
+                mismatches.append("\(key): expected \(e.numerator.map { "\($0)" } ?? "null")/\(e.denominator.map { "\($0)" } ?? "null")=\(e.value.map { "\($0)" } ?? "null"), "
+                    + "got \(r.value.numerator.map { "\($0)" } ?? "null")/\(r.value.denominator.map { "\($0)" } ?? "null")=\(r.value.value.map { "\($0)" } ?? "null")")
+            }
+        }
+        // Nothing extra, except forecast_accuracy, which has no expected value (no recorded forecast in the data).
+        let extra = ours.keys.filter { !seen.contains($0) && !$0.hasPrefix("forecast_accuracy|") }
+        #expect(mismatches.isEmpty, "\(file): \(mismatches.count) mismatches:\n\(mismatches.prefix(40).joined(separator: "\n"))")
+        #expect(extra.isEmpty, "\(file): unexpected lines \(extra.sorted().prefix(20))")
+        #expect(lines.count > 50)
+    }
+}
