@@ -42,7 +42,7 @@ let package = Package(
         ),
         .testTarget(name: "MierukaCoreTests", dependencies: ["MierukaCore"]),
         .testTarget(name: "MierukaCSVTests", dependencies: ["MierukaCSV"]),
-        .testTarget(name: "MierukaImportTests", dependencies: ["MierukaImport", "MierukaCore"]),
+        .testTarget(name: "MierukaImportTests", dependencies: ["MierukaImport", "MierukaStore", "MierukaCore"]),
         .testTarget(name: "MierukaStoreTests", dependencies: ["MierukaStore", "MierukaImport", "MierukaCore"]),
         .testTarget(name: "MierukaCLITests", dependencies: ["MierukaStore", "MierukaCore"]),
     ],

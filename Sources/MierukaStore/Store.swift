@@ -11,17 +11,16 @@ public protocol Store: AnyObject, Sendable {
     /// Runs `body` in one transaction: committed when it returns, rolled back when it throws.
     func transaction<T: Sendable>(_ body: @Sendable () async throws -> T) async throws -> T
 
-    /// Inserts or updates a batch of records of one entity (dedupe by key; the last row of a key wins).
-    func upsert(_ entity: Entity, rows: [[DBValue]]) async throws
-    /// Rows changed (inserted or updated) on this connection so far: the import derives its summary from it.
-    func totalChanges() async throws -> Int64
+    /// Adds rows (cells in `Entity.columns` order) to the entity's staging area of the current transaction.
+    func stage(_ entity: Entity, rows: [[DBValue]]) async throws
+    /// Moves the staged rows into the entity's table: per key the last staged row wins, and it replaces the stored record
+    /// only when it differs. Cost rows (no key) replace the stored rows of the months staged. Empties the staging area.
+    func mergeStaged(_ entity: Entity) async throws -> MergeCounts
     func count(_ entity: Entity) async throws -> Int64
     /// Every key of an entity (reps, leads), for reference checks.
     func keys(of entity: Entity) async throws -> [String]
     /// The team names of the reps table.
     func teams() async throws -> [String]
-    /// Cost rows have no key: an import of costs replaces the rows of the months it contains.
-    func deleteCosts(months: [YearMonth]) async throws
     func logImport(startedAt: Date, files: [String], summary: String) async throws
 
     func settingValues() async throws -> [String: String]
@@ -31,6 +30,20 @@ public protocol Store: AnyObject, Sendable {
     /// The facts the engine needs for one period.
     func facts(for period: Period) async throws -> KPIFacts
     func targets() async throws -> [Target]
+}
+
+/// What a merge did: exact counts, computed by the database.
+public struct MergeCounts: Sendable, Hashable {
+    public var staged: Int = 0
+    /// Rows whose key appeared again later in the same import (the later row won).
+    public var duplicates: Int = 0
+    public var inserted: Int = 0
+    public var updated: Int = 0
+    public var unchanged: Int = 0
+    /// Stored cost rows removed because the import brought their months anew.
+    public var replaced: Int = 0
+
+    public init() {}
 }
 
 /// One recorded change of an organisation setting.

@@ -1,10 +1,13 @@
 import MierukaCore
+import MierukaStore
 
 /// What one import did to one entity.
 public struct EntitySummary: Sendable, Hashable, Codable {
     public var entity: Entity
     public var files: [String] = []
     public var rows: Int = 0
+    /// Rows whose key came again later in the same import (the later row won).
+    public var duplicates: Int = 0
     /// New keys.
     public var inserted: Int = 0
     /// Rows that changed an existing record (also a later row with the same key in the same import).
@@ -16,9 +19,20 @@ public struct EntitySummary: Sendable, Hashable, Codable {
 
     public init(entity: Entity) { self.entity = entity }
 
+    mutating func apply(_ counts: MergeCounts) {
+        duplicates += counts.duplicates
+        inserted += counts.inserted
+        updated += counts.updated
+        unchanged += counts.unchanged
+        replaced += counts.replaced
+    }
+
     public var line: String {
+        if entity == .costs {
+            return "\(entity.rawValue): \(rows) rows — \(inserted) written, replacing \(replaced) stored rows of the same months"
+        }
         var text = "\(entity.rawValue): \(rows) rows — \(inserted) inserted, \(updated) updated, \(unchanged) unchanged"
-        if entity == .costs { text += ", \(replaced) replaced" }
+        if duplicates > 0 { text += ", \(duplicates) duplicate ids (the last row won)" }
         return text
     }
 }

@@ -23,9 +23,14 @@ public struct Importer: Sendable {
         let state = ImportState()
         let entities = try await store.transaction { () -> [EntitySummary] in
             var summaries: [Entity: EntitySummary] = [:]
-            for source in sources {
+            for (index, source) in sources.enumerated() {
                 var summary = summaries[source.entity] ?? EntitySummary(entity: source.entity)
                 try await importFile(source, into: &summary, state: state)
+                // Merge once all files of an entity are staged (sources come in dependency order), so that
+                // duplicates across files follow "the last row wins" too.
+                if index == sources.count - 1 || sources[index + 1].entity != source.entity, state.issueCount == 0 {
+                    summary.apply(try await store.mergeStaged(source.entity))
+                }
                 summaries[source.entity] = summary
             }
             if state.issueCount > 0 {
@@ -67,11 +72,8 @@ public struct Importer: Sendable {
             return
         }
 
-        let countBefore = try await store.count(source.entity)
-        let changesBefore = try await store.totalChanges()
         var batch: [[DBValue]] = []
         batch.reserveCapacity(batchSize)
-        var costs: [Cost] = []
         var rows = 0
         let references = ReferenceCheck(file: source.name)
 
@@ -98,44 +100,19 @@ public struct Importer: Sendable {
             guard let decoded else { continue }
             try await references.check(decoded, line: record.line, state: state, store: store)
             guard state.issueCount == 0 else { continue }  // keep validating, stop writing
-            if case .cost(let cost) = decoded {
-                costs.append(cost)
-                continue
-            }
             batch.append(decoded.cells)
             if batch.count >= batchSize {
-                try await store.upsert(source.entity, rows: batch)
+                try await store.stage(source.entity, rows: batch)
                 batch.removeAll(keepingCapacity: true)
             }
             if rows % 10_000 == 0 { progress?.advanced(file: source.name, rows: rows, bytes: reader.bytesConsumed, totalBytes: reader.totalBytes) }
         }
         for issue in references.issues() { state.add(issue) }
-        if state.issueCount == 0 {
-            if !batch.isEmpty { try await store.upsert(source.entity, rows: batch) }
-            if source.entity == .costs, !costs.isEmpty {
-                // Cost rows have no key: the file is the truth for the months it holds, so a re-import never doubles them.
-                let before = try await store.count(.costs)
-                try await store.deleteCosts(months: Array(Set(costs.map(\.month))).sorted())
-                summary.replaced += Int(before - (try await store.count(.costs)))
-                for chunk in stride(from: 0, to: costs.count, by: batchSize) {
-                    try await store.upsert(.costs, rows: costs[chunk..<min(chunk + batchSize, costs.count)].map { CanonicalRecord.cost($0).cells })
-                }
-            }
-        }
+        if state.issueCount == 0, !batch.isEmpty { try await store.stage(source.entity, rows: batch) }
         progress?.advanced(file: source.name, rows: rows, bytes: reader.bytesConsumed, totalBytes: reader.totalBytes)
         progress?.finished(file: source.name, rows: rows)
 
         summary.rows += rows
-        guard state.issueCount == 0 else { return }
-        if source.entity == .costs {
-            summary.inserted += costs.count
-            return
-        }
-        let inserted = Int(try await store.count(source.entity) - countBefore)
-        let changed = Int(try await store.totalChanges() - changesBefore)
-        summary.inserted += inserted
-        summary.updated += max(0, changed - inserted)
-        summary.unchanged += max(0, rows - changed)
     }
 }
 

@@ -51,6 +51,12 @@ extension SQLiteStore {
         return history
     }
 
+    /// Every stored row of an entity, sorted: for checks that an import left the database unchanged, and for exports.
+    public func allRows(_ entity: Entity) async throws -> [[DBValue]] {
+        let columns = entity.columns.joined(separator: ",")
+        return try await rows("SELECT \(columns) FROM main.\(entity.table) ORDER BY \(columns)") { $0.map(DBValue.init) }
+    }
+
     public func targets() async throws -> [Target] {
         try await all(.targets, decode: RecordDecoding.target)
     }

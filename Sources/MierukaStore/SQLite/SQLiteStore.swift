@@ -10,6 +10,8 @@ public final class SQLiteStore: Store, @unchecked Sendable {
     let connection: SQLiteConnection
     let sql: any SQLDatabase
     public let path: String
+    /// Entities with a staging table in the current import (touched by one import task at a time).
+    var stagedEntities: Set<Entity> = []
 
     private init(connection: SQLiteConnection, path: String) {
         self.connection = connection
@@ -78,6 +80,9 @@ public final class SQLiteStore: Store, @unchecked Sendable {
             return result
         } catch {
             try? await exec("ROLLBACK")
+            // Temp staging tables outlive a rollback of their contents; drop them so the next import starts clean.
+            for entity in stagedEntities { try? await exec("DROP TABLE IF EXISTS temp.\(Self.stagingTable(entity))") }
+            stagedEntities.removeAll()
             throw error
         }
     }

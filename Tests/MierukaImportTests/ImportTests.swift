@@ -1,0 +1,122 @@
+import Foundation
+import MierukaCore
+import MierukaImport
+import MierukaStore
+import Testing
+
+@Suite("Import: canonical files, encodings, re-imports")
+struct ImportTests {
+    @Test("canonical UTF-8 with BOM, quoted commas and CRLF line endings import intact")
+    func canonicalBOMAndCRLF() async throws {
+        let h = ImportHarness()
+        h.write("reps.csv", ImportHarness.reps.replacingOccurrences(of: "\n", with: "\r\n"), bom: true)
+        h.write("leads.csv", ImportHarness.leads)
+        try await ImportHarness.withStore { store in
+            let summary = try await h.run(store, ["reps.csv", "leads.csv"])
+            #expect(summary.lines == [
+                "reps: 2 rows — 2 inserted, 0 updated, 0 unchanged",
+                "leads: 2 rows — 2 inserted, 0 updated, 0 unchanged",
+            ])
+            let facts = try await store.facts(for: Period(from: LocalDate("2026-05-01")!, to: LocalDate("2026-06-01")!, timeZone: TimeZone(identifier: "Asia/Tokyo")!))
+            let l2 = try #require(facts.leads.first { $0.id == "L2" })
+            #expect(l2.company == "西日本運輸, 株式会社")
+            #expect(l2.createdAt == Date(timeIntervalSince1970: 1_777_683_600))  // 2026-05-02 10:00 JST (no offset = organisation zone)
+            #expect(l2.assignedAt == nil)  // empty cell = unknown, never zero
+            #expect(l2.nextFollowUpOn == LocalDate("2026-06-01"))
+            #expect(facts.reps.first { $0.id == "R2" }?.startedOn == nil)
+        }
+    }
+
+    @Test("re-import: the same id updates, the last row wins, an empty cell clears the value, identical rows are unchanged")
+    func reimport() async throws {
+        let h = ImportHarness()
+        h.write("reps.csv", ImportHarness.reps)
+        h.write("leads.csv", ImportHarness.leads)
+        try await ImportHarness.withStore { store in
+            _ = try await h.run(store, ["reps.csv", "leads.csv"])
+            h.write("leads.csv", """
+                lead_id,company,channel,created_at,assigned_to,assigned_at,status,temperature,mql_at,sql_at,lost_reason,next_follow_up_on,tags,industry,title
+                L1,株式会社ABC,web_inquiry,2026-05-01T09:00:00+09:00,R1,2026-05-01T09:05:00+09:00,working,now,,,,,,,
+                L2,first version,outbound_list,2026-05-02 10:00,R2,,new,,,,,2026-06-01,,,
+                L2,second version,outbound_list,2026-05-02 10:00,R2,,working,,,,,,,,
+                L3,new lead,referral,2026-05-03 10:00,,,new,,,,,,,,
+
+                """)
+            let summary = try await h.run(store, ["leads.csv"])
+            #expect(summary.entities[0].line == "leads: 4 rows — 1 inserted, 1 updated, 1 unchanged, 1 duplicate ids (the last row won)")
+            let leads = try await store.allRows(.leads)
+            #expect(leads.count == 3)
+            let l2 = try #require(leads.first { $0[0] == .text("L2") })
+            #expect(l2[1] == .text("second version"))
+            #expect(l2[6] == .text("working"))
+            #expect(l2[11] == .null)  // next_follow_up_on cleared by the empty cell
+            // Importing the very same file again changes nothing.
+            let again = try await h.run(store, ["leads.csv"])
+            #expect(again.entities[0].line == "leads: 4 rows — 0 inserted, 0 updated, 3 unchanged, 1 duplicate ids (the last row won)")
+        }
+    }
+
+    @Test("a folder imports in dependency order whatever the names sort to")
+    func folderOrder() async throws {
+        let h = ImportHarness()
+        h.write("reps.csv", ImportHarness.reps)
+        h.write("leads.csv", ImportHarness.leads)
+        h.write("activities.csv", """
+            activity_id,lead_id,rep_id,type,direction,occurred_at,duration_seconds,connected,decision_maker,opened,clicked,replied,bounced
+            A1,L1,R1,call,outbound,2026-05-01T09:30:00+09:00,130,true,false,,,,
+            A2,L1,R1,email,outbound,2026-05-01T09:40:00+09:00,,,,TRUE,no,0,
+            """)
+        h.write("notes.txt", "ignored: not a known name")
+        try await ImportHarness.withStore { store in
+            let sources = try ImportSource.resolve(paths: [h.dir.path], mappings: [])
+            #expect(sources.map(\.entity) == [.reps, .leads, .activities])
+            let summary = try await Importer(store: store, timeZone: TimeZone(identifier: "Asia/Tokyo")!).run(sources)
+            #expect(summary.totalRows == 6)
+            let acts = try await store.allRows(.activities)
+            #expect(acts[1][9] == .int(1) && acts[1][10] == .int(0) && acts[1][11] == .int(0))
+        }
+    }
+
+    @Test("CP932 file with Japanese headers and values through a mapping (joined date and time, values, defaults, tab delimiter)")
+    func cp932WithMapping() async throws {
+        let h = ImportHarness()
+        h.write("reps.csv", ImportHarness.reps)
+        h.write("leads.csv", ImportHarness.leads)
+        let text = "活動ID\tリードID\t担当者ID\t種別\t日付\t時刻\t通話秒数\t接続\t備考\r\n"
+            + "K-1\tL1\tR1\t電話\t2026/05/07\t9:05\t125\t接続\t①㈱髙﨑～\r\n"
+            + "K-2\tL1\tR2\tメール\t2026/05/07\t\t\t\t\r\n"
+            + "K-3\tL2\tR2\t電話\t2026/05/08\t17:30\t0\t不在\t\r\n"
+        h.write("架電履歴.tsv", data: try #require(text.data(using: .shiftJIS)))
+        h.write("activities.yaml", """
+            entity: activities
+            encoding: cp932
+            delimiter: "\\t"
+            columns:
+              activity_id: 活動ID
+              lead_id: リードID
+              rep_id: 担当者ID
+              type: 種別
+              occurred_at: [日付, 時刻]
+              duration_seconds: 通話秒数
+              connected: 接続
+            values:
+              type: {電話: call, メール: email}
+              connected: {接続: true, 不在: false}
+            defaults:
+              direction: outbound
+            datetime_format: "yyyy/MM/dd H:mm"
+            timezone: Asia/Tokyo
+            """)
+        try await ImportHarness.withStore { store in
+            _ = try await h.run(store, ["reps.csv", "leads.csv"])
+            let summary = try await h.run(store, ["架電履歴.tsv"], mappings: ["activities.yaml"])
+            #expect(summary.entities.first?.inserted == 3)
+            let acts = try await store.allRows(.activities)
+            #expect(acts.map { $0[3] } == [.text("call"), .text("email"), .text("call")])
+            #expect(acts[0][4] == .text("outbound"))
+            #expect(acts[0][5] == .int(1_778_112_300))  // 2026-05-07 09:05 JST
+            #expect(acts[1][5] == .int(1_778_079_600))  // a date alone = 00:00 of that day
+            #expect(acts[0][7] == .int(1) && acts[2][7] == .int(0))
+        }
+    }
+}
