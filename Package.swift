@@ -44,6 +44,7 @@ let package = Package(
         .testTarget(name: "MierukaCSVTests", dependencies: ["MierukaCSV"]),
         .testTarget(name: "MierukaImportTests", dependencies: ["MierukaImport", "MierukaStore", "MierukaCore"]),
         .testTarget(name: "MierukaStoreTests", dependencies: ["MierukaStore", "MierukaImport", "MierukaCore"]),
+        // Runs the built `mieruka` binary end to end (swift build first; scripts/test.sh does).
         .testTarget(name: "MierukaCLITests", dependencies: ["MierukaStore", "MierukaCore"]),
     ],
     swiftLanguageModes: [.v6]

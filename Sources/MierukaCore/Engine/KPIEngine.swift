@@ -76,8 +76,9 @@ public struct KPIEngine: Sendable {
             if a.isOutbound { periodOutbound[a.leadId, default: []].append(a) }
         }
         // Recontact intervals: each unanswered outbound activity in P to the lead's next outbound activity (rule 7).
-        for (leadId, list) in periodOutbound {
-            let ordered = list.sorted { ($0.occurredAt, $0.id) < ($1.occurredAt, $1.id) }
+        // Sorted so sums of fractional days come out bit-for-bit the same in every run.
+        for leadId in periodOutbound.keys.sorted() {
+            let ordered = periodOutbound[leadId]!.sorted { ($0.occurredAt, $0.id) < ($1.occurredAt, $1.id) }
             for (i, a) in ordered.enumerated() {
                 let unanswered = a.type == .call ? a.connected != true : a.replied != true
                 guard unanswered else { continue }
