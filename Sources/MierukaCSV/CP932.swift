@@ -14,6 +14,8 @@ enum CP932 {
 
     static func isLeadByte(_ b: UInt8) -> Bool { (0x81...0x9F).contains(b) || (0xE0...0xFC).contains(b) }
 
+    static func isTrailByte(_ b: UInt8) -> Bool { (0x40...0x7E).contains(b) || (0x80...0xFC).contains(b) }
+
     private static let trailBytes: [UInt8] = Array(0x40...0x7E) + Array(0x80...0xFC)
 
     private static func buildTable() -> [UInt16] {

@@ -151,7 +151,10 @@ struct SegmentDecoder {
         guard let bad = CP932.decode(segment, into: &output) else { return nil }
         let rest = segment[bad...]
         if rest.starts(with: [0xEF, 0xBB, 0xBF]) { return .bomInMiddle }
-        let length = CP932.isLeadByte(segment[bad]) && bad + 1 < segment.count ? 2 : 1
+        // Show the pair only when the second byte could be a trail byte; a lead byte before a
+        // newline or comma is the whole problem, and showing 0x0A would confuse.
+        let pair = CP932.isLeadByte(segment[bad]) && bad + 1 < segment.count && CP932.isTrailByte(segment[bad + 1])
+        let length = pair ? 2 : 1
         return .notCP932(bytes: Array(segment[bad..<(bad + length)]), auto: requested == .auto)
     }
 }

@@ -120,3 +120,40 @@ struct ImportTests {
         }
     }
 }
+
+@Suite("Import: mapping layouts and time zones")
+struct MappingLayoutTests {
+    @Test("date_format, month_format and a mapping time zone other than Tokyo")
+    func layoutsAndZone() async throws {
+        let h = ImportHarness()
+        h.write("reps.csv", ImportHarness.reps)
+        h.write("export.csv", """
+            ID,Source,Created,Status,Follow up
+            X1,Web,05/01/2026 08:30,Open,06/15/2026
+            X2,Web,2026-05-02T10:00:00+09:00,Open,2026/06/16
+
+            """)
+        h.write("leads.yaml", """
+            entity: leads
+            columns: {lead_id: ID, channel: Source, created_at: Created, status: Status, next_follow_up_on: Follow up}
+            values:
+              channel: {Web: web_inquiry}
+              status: {Open: working}
+            datetime_format: "MM/dd/yyyy HH:mm"
+            date_format: "MM/dd/yyyy"
+            timezone: America/New_York
+            """)
+        h.write("costs.csv", "month,channel,category,amount,visits\n2026/05,web_inquiry,marketing,\"1,200,000\",300\n")
+        try await ImportHarness.withStore { store in
+            _ = try await h.run(store, ["reps.csv", "export.csv", "costs.csv"], mappings: ["leads.yaml"])
+            let leads = try await store.allRows(.leads)
+            // 08:30 in New York (EDT, UTC−4) = 12:30 UTC; an explicit offset wins over the mapping's zone.
+            #expect(leads[0][3] == .int(1_777_638_600))
+            #expect(leads[1][3] == .int(1_777_683_600))
+            #expect(leads[0][11] == .text("2026-06-15") && leads[1][11] == .text("2026-06-16"))
+            #expect(leads[0][2] == .text("web_inquiry") && leads[0][6] == .text("working"))
+            let costs = try await store.allRows(.costs)
+            #expect(costs == [[.text("2026-05"), .text("web_inquiry"), .text("marketing"), .int(1_200_000), .int(300)]])
+        }
+    }
+}
