@@ -33,16 +33,19 @@ let package = Package(
             name: "MierukaImport",
             dependencies: ["MierukaCore", "MierukaCSV", "MierukaStore", .product(name: "Yams", package: "Yams")]
         ),
+        // A realistic, deterministic demo organisation, streamed record by record. Foundation only, no I/O.
+        .target(name: "MierukaDemo", dependencies: ["MierukaCore"]),
         .executableTarget(
             name: "mieruka",
             dependencies: [
-                "MierukaCore", "MierukaImport", "MierukaStore",
+                "MierukaCore", "MierukaCSV", "MierukaImport", "MierukaStore", "MierukaDemo",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "MierukaCoreTests", dependencies: ["MierukaCore"]),
         .testTarget(name: "MierukaCSVTests", dependencies: ["MierukaCSV"]),
         .testTarget(name: "MierukaImportTests", dependencies: ["MierukaImport", "MierukaStore", "MierukaCore"]),
+        .testTarget(name: "MierukaDemoTests", dependencies: ["MierukaDemo", "MierukaCore"]),
         .testTarget(name: "MierukaStoreTests", dependencies: ["MierukaStore", "MierukaImport", "MierukaCore"]),
         // Runs the built `mieruka` binary end to end (swift build first; scripts/test.sh does).
         .testTarget(name: "MierukaCLITests", dependencies: ["MierukaStore", "MierukaCore"]),
