@@ -9,14 +9,43 @@ public struct CanonicalRow: Sendable {
         self.clock = OrgClock(timeZone: timeZone)
     }
 
+    /// `2026-04-01T09:30:00+09:00`. Built digit by digit: exports write millions of these, and String(format:) is slow.
     public func datetime(_ d: Date?) -> String {
         guard let d else { return "" }
         let date = clock.localDate(of: d)
         let s = clock.secondOfDay(of: d)
-        let offset = clock.timeZone.secondsFromGMT(for: d)
-        let sign = offset < 0 ? "-" : "+"
+        let offset = clock.offset(at: d)
         let o = abs(offset)
-        return String(format: "%@T%02d:%02d:%02d%@%02d:%02d", date.description, s / 3600, s / 60 % 60, s % 60, sign, o / 3600, o / 60 % 60)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(25)
+        Self.digits(date.year, 4, &bytes)
+        bytes.append(UInt8(ascii: "-"))
+        Self.digits(date.month, 2, &bytes)
+        bytes.append(UInt8(ascii: "-"))
+        Self.digits(date.day, 2, &bytes)
+        bytes.append(UInt8(ascii: "T"))
+        Self.digits(s / 3600, 2, &bytes)
+        bytes.append(UInt8(ascii: ":"))
+        Self.digits(s / 60 % 60, 2, &bytes)
+        bytes.append(UInt8(ascii: ":"))
+        Self.digits(s % 60, 2, &bytes)
+        bytes.append(offset < 0 ? UInt8(ascii: "-") : UInt8(ascii: "+"))
+        Self.digits(o / 3600, 2, &bytes)
+        bytes.append(UInt8(ascii: ":"))
+        Self.digits(o / 60 % 60, 2, &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    static func digits(_ value: Int, _ width: Int, _ out: inout [UInt8]) {
+        var v = max(0, value)
+        var buffer = [UInt8](repeating: UInt8(ascii: "0"), count: width)
+        var i = width - 1
+        while i >= 0 {
+            buffer[i] = UInt8(ascii: "0") + UInt8(v % 10)
+            v /= 10
+            i -= 1
+        }
+        out.append(contentsOf: buffer)
     }
 
     private func b(_ v: Bool?) -> String { v.map { $0 ? "true" : "false" } ?? "" }

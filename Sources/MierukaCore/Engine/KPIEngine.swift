@@ -186,9 +186,8 @@ public struct KPIEngine: Sendable {
         switch key {
         case .skip: return
         case .group(let group):
-            var t = tallies[group] ?? GroupTally()
-            body(&t)
-            tallies[group] = t
+            // Mutate in place: copying the tally out and back would copy its sets and arrays on every fact (quadratic).
+            body(&tallies[group, default: GroupTally()])
         }
     }
 }

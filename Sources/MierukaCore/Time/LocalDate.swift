@@ -31,7 +31,16 @@ public struct LocalDate: Sendable, Hashable, Comparable, Codable, CustomStringCo
         }
     }
 
-    public var description: String { String(format: "%04d-%02d-%02d", year, month, day) }
+    public var description: String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(10)
+        CanonicalRow.digits(year, 4, &bytes)
+        bytes.append(UInt8(ascii: "-"))
+        CanonicalRow.digits(month, 2, &bytes)
+        bytes.append(UInt8(ascii: "-"))
+        CanonicalRow.digits(day, 2, &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
 
     public static func < (a: LocalDate, b: LocalDate) -> Bool { (a.year, a.month, a.day) < (b.year, b.month, b.day) }
 

@@ -20,7 +20,13 @@ public struct YearMonth: Sendable, Hashable, Comparable, Codable, CustomStringCo
         self.init(year: y, month: m)
     }
 
-    public var description: String { String(format: "%04d-%02d", year, month) }
+    public var description: String {
+        var bytes: [UInt8] = []
+        CanonicalRow.digits(year, 4, &bytes)
+        bytes.append(UInt8(ascii: "-"))
+        CanonicalRow.digits(month, 2, &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
     public static func < (a: YearMonth, b: YearMonth) -> Bool { (a.year, a.month) < (b.year, b.month) }
 
     public var index: Int { year * 12 + (month - 1) }

@@ -76,6 +76,9 @@ public struct Importer: Sendable {
         batch.reserveCapacity(batchSize)
         var rows = 0
         let references = ReferenceCheck(file: source.name)
+        let writer = PipelinedWriter(store: store, entity: source.entity)
+        // Load the referenced keys before the first batch is written, so no two store calls ever overlap.
+        try await references.prepare(for: source.entity, state: state, store: store)
 
         while true {
             let record: CSVRecord?
@@ -87,6 +90,7 @@ public struct Importer: Sendable {
                 break
             }
             guard let record else { break }
+            if writer.failed { try await writer.finish() }
             rows += 1
             if record.fields.count != layout.headerCount {
                 state.add(ImportIssue(
@@ -102,13 +106,14 @@ public struct Importer: Sendable {
             guard state.issueCount == 0 else { continue }  // keep validating, stop writing
             batch.append(decoded.cells)
             if batch.count >= batchSize {
-                try await store.stage(source.entity, rows: batch)
+                try await writer.stage(batch)
                 batch.removeAll(keepingCapacity: true)
             }
             if rows % 10_000 == 0 { progress?.advanced(file: source.name, rows: rows, bytes: reader.bytesConsumed, totalBytes: reader.totalBytes) }
         }
         for issue in references.issues() { state.add(issue) }
-        if state.issueCount == 0, !batch.isEmpty { try await store.stage(source.entity, rows: batch) }
+        if state.issueCount == 0, !batch.isEmpty { try await writer.stage(batch) }
+        try await writer.finish()
         progress?.advanced(file: source.name, rows: rows, bytes: reader.bytesConsumed, totalBytes: reader.totalBytes)
         progress?.finished(file: source.name, rows: rows)
 

@@ -10,6 +10,22 @@ final class ReferenceCheck: @unchecked Sendable {
 
     init(file: String) { self.file = file }
 
+    /// Loads the stored keys this entity's rows refer to.
+    func prepare(for entity: Entity, state: ImportState, store: any Store) async throws {
+        let targets: [Entity]
+        switch entity {
+        case .leads: targets = [.reps]
+        case .activities, .opportunities: targets = [.reps, .leads]
+        case .targets: targets = [.reps]
+        default: targets = []
+        }
+        for target in targets where !state.loaded.contains(target) {
+            state.known[target, default: []].formUnion(try await store.keys(of: target))
+            state.loaded.insert(target)
+        }
+        if entity == .targets, state.teams == nil { state.teams = Set(try await store.teams()) }
+    }
+
     func check(_ record: CanonicalRecord, line: Int, state: ImportState, store: any Store) async throws {
         for (column, entity, id) in references(of: record) {
             if entity == .reps, column == "scope_id(team)" {

@@ -14,11 +14,18 @@ public struct DateTimeParser: Sendable {
 
     public func parse(_ text: Substring) -> Date? {
         if let date = iso8601(text) { return date }
-        if let pattern, let (date, seconds) = pattern.match(text) {
-            return clock.instant(date, hour: 0, minute: 0, second: 0).addingTimeInterval(Double(seconds))
+        for pattern in [pattern].compactMap({ $0 }) + Self.spreadsheetLayouts {
+            if let (date, seconds) = pattern.match(text) {
+                return clock.instant(date, hour: 0, minute: 0, second: 0).addingTimeInterval(Double(seconds))
+            }
         }
         return nil
     }
+
+    /// Unambiguous year-first layouts that Japanese spreadsheets write (2026/5/7 9:05): accepted without a mapping.
+    static let spreadsheetLayouts: [DateTimePattern] = [
+        "yyyy/M/d H:mm:ss", "yyyy/M/d H:mm", "yyyy/M/d", "yyyy-M-d H:mm:ss", "yyyy-M-d H:mm", "yyyy-M-d",
+    ].compactMap { DateTimePattern($0) }
 
     /// `YYYY-MM-DD[( |T)HH:MM[:SS[.fff]]][Z|±HH:MM|±HHMM]`, also `/` between the date parts.
     func iso8601(_ text: Substring) -> Date? {

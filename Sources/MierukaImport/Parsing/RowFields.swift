@@ -23,7 +23,7 @@ struct RowFields {
                 : indices.map { cells[$0] }.filter { !$0.isEmpty }.joined(separator: " ")
         }
         if let t = text, let translation = layout.mapping.values[field] {
-            text = translation[t] ?? translation[t.trimmingCharacters(in: .whitespaces)] ?? t
+            text = translation[t] ?? translation[t.trimmedCell] ?? t
         }
         if text?.isEmpty ?? true { text = layout.mapping.defaults[field] }
         return text?.isEmpty == true ? nil : text
@@ -43,11 +43,11 @@ struct RowFields {
             if required { missing(field) }
             return nil
         }
-        if text.unicodeScalars.contains(where: { $0.properties.isWhitespace || $0.value < 0x20 || $0.value == 0x7F }) {
+        if text.hasSpaceOrControl {
             issue(field, "\"\(text)\" contains spaces or control characters; an id must be one word (fix the id in the source)")
             return nil
         }
-        if text.unicodeScalars.contains(where: { (0xFF01...0xFF5E).contains($0.value) }) {
+        if text.utf8.contains(where: { $0 >= 0x80 }), text.unicodeScalars.contains(where: { (0xFF01...0xFF5E).contains($0.value) }) {
             issue(field, "\"\(text)\" contains full-width letters or digits; write the id in half-width characters so it matches other files")
             return nil
         }
@@ -62,7 +62,7 @@ struct RowFields {
 
     mutating func enumeration<E: RawRepresentable & CaseIterable>(_ field: String, _ type: E.Type, required: Bool = false) -> E?
     where E.RawValue == String {
-        guard let text = raw(field)?.trimmingCharacters(in: .whitespaces) else {
+        guard let text = raw(field)?.trimmedCell else {
             if required { missing(field) }
             return nil
         }
@@ -73,7 +73,7 @@ struct RowFields {
     }
 
     mutating func bool(_ field: String) -> Bool? {
-        guard let text = raw(field)?.trimmingCharacters(in: .whitespaces) else { return nil }
+        guard let text = raw(field)?.trimmedCell else { return nil }
         switch text.lowercased() {
         case "true", "1", "yes": return true
         case "false", "0", "no": return false
@@ -84,12 +84,24 @@ struct RowFields {
     }
 
     mutating func integer(_ field: String, required: Bool = false, nonNegative: Bool = true, what: String = "a whole number") -> Int64? {
-        guard let text = raw(field)?.trimmingCharacters(in: .whitespaces) else {
+        guard let text = raw(field)?.trimmedCell else {
             if required { missing(field) }
             return nil
         }
-        // Spreadsheets write 1,234,000 and 1234000.00; both are whole numbers.
+        if let plain = Int64(text) {
+            // The common case, without any cleaning.
+            if nonNegative, plain < 0 {
+                issue(field, "\(text) is negative; \(field) cannot be below 0")
+                return nil
+            }
+            return plain
+        }
+        // Spreadsheets write 1,234,000, 1234000.00, ¥1,234,000 and 1,234,000円; all are whole numbers.
         var cleaned = text.replacingOccurrences(of: ",", with: "")
+        for affix in ["¥", "￥", "JPY", "円"] {
+            if cleaned.hasPrefix(affix) { cleaned = String(cleaned.dropFirst(affix.count)).trimmingCharacters(in: .whitespaces) }
+            if cleaned.hasSuffix(affix) { cleaned = String(cleaned.dropLast(affix.count)).trimmingCharacters(in: .whitespaces) }
+        }
         if let dot = cleaned.firstIndex(of: "."), cleaned[cleaned.index(after: dot)...].allSatisfy({ $0 == "0" }) {
             cleaned = String(cleaned[..<dot])
         }
@@ -109,7 +121,7 @@ struct RowFields {
     }
 
     mutating func number(_ field: String, required: Bool = false) -> Double? {
-        guard let text = raw(field)?.trimmingCharacters(in: .whitespaces) else {
+        guard let text = raw(field)?.trimmedCell else {
             if required { missing(field) }
             return nil
         }
@@ -121,7 +133,7 @@ struct RowFields {
     }
 
     mutating func datetime(_ field: String, required: Bool = false) -> Date? {
-        guard let text = raw(field)?.trimmingCharacters(in: .whitespaces) else {
+        guard let text = raw(field)?.trimmedCell else {
             if required { missing(field) }
             return nil
         }
@@ -133,7 +145,7 @@ struct RowFields {
     }
 
     mutating func date(_ field: String, required: Bool = false) -> LocalDate? {
-        guard let text = raw(field)?.trimmingCharacters(in: .whitespaces) else {
+        guard let text = raw(field)?.trimmedCell else {
             if required { missing(field) }
             return nil
         }
@@ -145,7 +157,7 @@ struct RowFields {
     }
 
     mutating func month(_ field: String, required: Bool = false) -> YearMonth? {
-        guard let text = raw(field)?.trimmingCharacters(in: .whitespaces) else {
+        guard let text = raw(field)?.trimmedCell else {
             if required { missing(field) }
             return nil
         }

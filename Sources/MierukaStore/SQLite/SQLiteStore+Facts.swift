@@ -19,35 +19,52 @@ extension SQLiteStore {
         facts.leads = try await all(.leads, decode: RecordDecoding.lead)
         facts.activities = try await all(.activities, where: "WHERE occurred_at >= ? AND occurred_at < ?", [start, end], decode: RecordDecoding.activity)
         facts.opportunities = try await all(.opportunities, decode: RecordDecoding.opportunity)
-        facts.customers = try await all(.customers, decode: RecordDecoding.customer)
+        // Customer KPIs look at the month before P through P's last month.
+        facts.customers = try await all(
+            .customers, where: "WHERE month >= ? AND month <= ?", [.text(period.monthBefore.description), .text(period.lastMonth.description)],
+            decode: RecordDecoding.customer)
         facts.costs = try await all(.costs, decode: RecordDecoding.cost)
-        facts.contactHistory = try await contactHistory(periodEnd: end)
+        facts.contactHistory = try await contactHistory(start: start, end: end)
         return facts
     }
 
-    /// Per lead: first outbound activity ever, first-ever outbound call (ties by activity_id), next outbound at or after the end.
-    func contactHistory(periodEnd end: SQLiteData) async throws -> [String: LeadContactHistory] {
+    /// Per lead the engine may ask about (created or assigned in P, or worked in P): the first outbound activity ever,
+    /// the first-ever outbound call (ties by activity_id), and the next outbound activity at or after the end.
+    func contactHistory(start: SQLiteData, end: SQLiteData) async throws -> [String: LeadContactHistory] {
+        // A common table expression rather than a temp table: concurrent readers of one connection share no state.
+        let relevant = """
+            WITH kpi_leads AS MATERIALIZED (
+              SELECT lead_id FROM main.activities WHERE occurred_at >= ?1 AND occurred_at < ?2 AND direction = 'outbound'
+              UNION
+              SELECT lead_id FROM main.leads WHERE (created_at >= ?1 AND created_at < ?2) OR (assigned_at >= ?1 AND assigned_at < ?2))
+            """
         var history: [String: LeadContactHistory] = [:]
-        let firsts = try await rows("SELECT lead_id, MIN(occurred_at) FROM activities WHERE direction = 'outbound' GROUP BY lead_id") { c in
-            c[0].string.flatMap { id in c[1].integer.map { (id, $0) } }
+        let firsts = try await rows(
+            relevant + """
+            SELECT k.lead_id, (SELECT MIN(a.occurred_at) FROM main.activities a WHERE a.lead_id = k.lead_id AND a.direction = 'outbound'),
+                   (SELECT MIN(a.occurred_at) FROM main.activities a WHERE a.lead_id = k.lead_id AND a.direction = 'outbound' AND a.occurred_at >= ?2)
+            FROM kpi_leads k
+            """, [start, end]
+        ) { c in c[0].string.map { ($0, c[1].integer, c[2].integer) } }
+        for (lead, first, next) in firsts {
+            var h = LeadContactHistory()
+            h.firstOutboundAt = first.map { Date(timeIntervalSince1970: Double($0)) }
+            h.nextOutboundAfterEnd = next.map { Date(timeIntervalSince1970: Double($0)) }
+            history[lead] = h
         }
-        for (lead, at) in firsts { history[lead, default: .init()].firstOutboundAt = Date(timeIntervalSince1970: Double(at)) }
         let calls = try await rows(
-            """
-            SELECT lead_id, occurred_at, connected, rep_id FROM (
-              SELECT lead_id, occurred_at, connected, rep_id,
-                     ROW_NUMBER() OVER (PARTITION BY lead_id ORDER BY occurred_at, activity_id) AS n
-              FROM activities WHERE type = 'call' AND direction = 'outbound') WHERE n = 1
-            """
+            relevant + """
+            SELECT a.lead_id, a.occurred_at, a.connected, a.rep_id FROM kpi_leads k
+            JOIN main.activities a ON a.activity_id = (
+              SELECT b.activity_id FROM main.activities b
+              WHERE b.lead_id = k.lead_id AND b.direction = 'outbound' AND b.type = 'call'
+              ORDER BY b.occurred_at, b.activity_id LIMIT 1)
+            """, [start, end]
         ) { c -> (String, LeadContactHistory.FirstCall)? in
             guard let lead = c[0].string, let at = c[1].integer, let rep = c[3].string else { return nil }
             return (lead, .init(at: Date(timeIntervalSince1970: Double(at)), connected: c[2].integer == 1, repId: rep))
         }
         for (lead, call) in calls { history[lead, default: .init()].firstOutboundCall = call }
-        let nexts = try await rows(
-            "SELECT lead_id, MIN(occurred_at) FROM activities WHERE direction = 'outbound' AND occurred_at >= ? GROUP BY lead_id", [end]
-        ) { c in c[0].string.flatMap { id in c[1].integer.map { (id, $0) } } }
-        for (lead, at) in nexts { history[lead, default: .init()].nextOutboundAfterEnd = Date(timeIntervalSince1970: Double(at)) }
         return history
     }
 

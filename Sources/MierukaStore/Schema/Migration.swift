@@ -73,5 +73,11 @@ extension Migration {
                 started_at BIGINT NOT NULL, finished_at BIGINT NOT NULL, files TEXT NOT NULL, summary TEXT NOT NULL)
             """,
         ]),
+        // A lead's first response, first call and next contact are index-only look-ups with this index,
+        // instead of a visit to the table row for every activity of the lead.
+        Migration(name: "0004_activities_contact_index", statements: [
+            "DROP INDEX activities_lead",
+            "CREATE INDEX activities_contact ON activities (lead_id, direction, type, occurred_at)",
+        ]),
     ]
 }
