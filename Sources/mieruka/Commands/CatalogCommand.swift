@@ -27,9 +27,11 @@ struct CatalogCommand: AsyncParsableCommand {
             struct Sheet: Encodable {
                 let settings: [String: String]
                 let countingRules: [String]
+                let readings: [String]
                 let kpis: [KPIDefinition]
             }
-            let data = try encoder.encode(Sheet(settings: settings, countingRules: DefinitionSheet.countingRules(language), kpis: KPICatalog.standard.definitions))
+            let data = try encoder.encode(Sheet(settings: settings, countingRules: DefinitionSheet.countingRules(language),
+                                                 readings: DefinitionSheet.readings(language), kpis: KPICatalog.standard.definitions))
             print(String(decoding: data, as: UTF8.self))
         default:
             throw ValidationError("--format must be md or json")
