@@ -28,6 +28,8 @@ struct BadInputTests {
              expected: ["activities.csv:3:type: \"fax\" is not one of call, email"]),
         Case(name: "negative duration", file: "activities.csv", data: activities("A2,L1,R1,call,outbound,2026-05-01T10:00:00+09:00,-5,false,,,,,\n"),
              expected: ["activities.csv:3:duration_seconds: -5 is negative"]),
+        Case(name: "not a duration", file: "activities.csv", data: activities("A2,L1,R1,call,outbound,2026-05-01T10:00:00+09:00,1:75,false,,,,,\n"),
+             expected: ["activities.csv:3:duration_seconds: \"1:75\" is not a duration"]),
         Case(name: "not a boolean", file: "activities.csv", data: activities("A2,L1,R1,call,outbound,2026-05-01T10:00:00+09:00,5,maybe,,,,,\n"),
              expected: ["activities.csv:3:connected: \"maybe\" is not a yes/no value"]),
         Case(name: "ragged row", file: "activities.csv", data: activities("A2,L1,R1,call,outbound\n"),

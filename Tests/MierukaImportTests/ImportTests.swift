@@ -85,6 +85,7 @@ struct ImportTests {
         let text = "活動ID\tリードID\t担当者ID\t種別\t日付\t時刻\t通話秒数\t接続\t備考\r\n"
             + "K-1\tL1\tR1\t電話\t2026/05/07\t9:05\t125\t接続\t①㈱髙﨑～\r\n"
             + "K-2\tL1\tR2\tメール\t2026/05/07\t\t\t\t\r\n"
+            + "K-4\tL2\tR1\t電話\t2026/05/09\t10:00\t0:02:05\t接続\t\r\n"
             + "K-3\tL2\tR2\t電話\t2026/05/08\t17:30\t0\t不在\t\r\n"
         h.write("架電履歴.tsv", data: try #require(text.data(using: .shiftJIS)))
         h.write("activities.yaml", """
@@ -110,9 +111,10 @@ struct ImportTests {
         try await ImportHarness.withStore { store in
             _ = try await h.run(store, ["reps.csv", "leads.csv"])
             let summary = try await h.run(store, ["架電履歴.tsv"], mappings: ["activities.yaml"])
-            #expect(summary.entities.first?.inserted == 3)
+            #expect(summary.entities.first?.inserted == 4)
             let acts = try await store.allRows(.activities)
-            #expect(acts.map { $0[3] } == [.text("call"), .text("email"), .text("call")])
+            #expect(acts.map { $0[3] } == [.text("call"), .text("email"), .text("call"), .text("call")])
+            #expect(acts[3][6] == .int(125))  // 0:02:05 talk time
             #expect(acts[0][4] == .text("outbound"))
             #expect(acts[0][5] == .int(1_778_112_300))  // 2026-05-07 09:05 JST
             #expect(acts[1][5] == .int(1_778_079_600))  // a date alone = 00:00 of that day

@@ -48,7 +48,7 @@ enum RecordDecoder {
             let type = f.enumeration("type", ActivityType.self, required: true)
             let direction = f.enumeration("direction", Direction.self, required: true)
             let at = f.datetime("occurred_at", required: true)
-            let duration = f.integer("duration_seconds", what: "a number of seconds")
+            let duration = f.seconds("duration_seconds")
             let connected = f.bool("connected")
             let dm = f.bool("decision_maker")
             let opened = f.bool("opened")

@@ -116,6 +116,20 @@ struct RowFields {
         return value
     }
 
+    /// Seconds, also written as m:ss or h:mm:ss as call tools export talk time.
+    mutating func seconds(_ field: String) -> Int64? {
+        guard let text = raw(field)?.trimmedCell else { return nil }
+        if text.contains(":") {
+            let parts = text.split(separator: ":", omittingEmptySubsequences: false).map { Int64($0) }
+            if (2...3).contains(parts.count), parts.allSatisfy({ $0 != nil && $0! >= 0 }), parts.dropFirst().allSatisfy({ $0! < 60 }) {
+                return parts.reduce(0) { $0 * 60 + $1! }
+            }
+            issue(field, "\"\(text)\" is not a duration (expected seconds such as 125, or m:ss / h:mm:ss such as 2:05)")
+            return nil
+        }
+        return integer(field, what: "a number of seconds")
+    }
+
     mutating func money(_ field: String, required: Bool = false) -> Int64? {
         integer(field, required: required, what: "an amount in whole yen (e.g. 1200000)")
     }
