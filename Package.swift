@@ -13,6 +13,10 @@ let package = Package(
         .package(url: "https://github.com/vapor/sql-kit", from: "3.36.0"),
         .package(url: "https://github.com/vapor/sqlite-kit", from: "4.5.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         // Pure core: domain records, periods, the KPI catalog (data) and the KPI engine. Foundation only, no I/O.
@@ -33,12 +37,23 @@ let package = Package(
             name: "MierukaImport",
             dependencies: ["MierukaCore", "MierukaCSV", "MierukaStore", .product(name: "Yams", package: "Yams")]
         ),
+        // HTTP: pages, JSON API, sessions and access control over the same services the CLI uses.
+        .target(
+            name: "MierukaWeb",
+            dependencies: [
+                "MierukaCore", "MierukaStore", "MierukaImport",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ]
+        ),
         // A realistic, deterministic demo organisation, streamed record by record. Foundation only, no I/O.
         .target(name: "MierukaDemo", dependencies: ["MierukaCore"]),
         .executableTarget(
             name: "mieruka",
             dependencies: [
-                "MierukaCore", "MierukaCSV", "MierukaImport", "MierukaStore", "MierukaDemo",
+                "MierukaCore", "MierukaCSV", "MierukaImport", "MierukaStore", "MierukaDemo", "MierukaWeb",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -46,6 +61,10 @@ let package = Package(
         .testTarget(name: "MierukaCSVTests", dependencies: ["MierukaCSV"]),
         .testTarget(name: "MierukaImportTests", dependencies: ["MierukaImport", "MierukaStore", "MierukaCore"]),
         .testTarget(name: "MierukaDemoTests", dependencies: ["MierukaDemo", "MierukaCore"]),
+        .testTarget(
+            name: "MierukaWebTests",
+            dependencies: ["MierukaWeb", "MierukaStore", "MierukaImport", "MierukaCore", .product(name: "HummingbirdTesting", package: "hummingbird")]
+        ),
         .testTarget(name: "MierukaStoreTests", dependencies: ["MierukaStore", "MierukaImport", "MierukaCore"]),
         // Runs the built `mieruka` binary end to end (swift build first; scripts/test.sh does).
         .testTarget(name: "MierukaCLITests", dependencies: ["MierukaStore", "MierukaCore"]),

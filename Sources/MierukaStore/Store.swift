@@ -27,9 +27,24 @@ public protocol Store: AnyObject, Sendable {
     func setSetting(_ key: String, value: String, changedBy: String, at: Date) async throws
     func settingsHistory() async throws -> [SettingChange]
 
+    // Accounts.
+    func addUser(_ user: UserRecord) async throws
+    func user(login: String) async throws -> UserRecord?
+    func userCount() async throws -> Int
+    func createSession(tokenHash: String, login: String, csrf: String, expiresAt: Date) async throws
+    func session(tokenHash: String, now: Date) async throws -> SessionRecord?
+    func deleteSession(tokenHash: String) async throws
+    func createToken(tokenHash: String, login: String) async throws
+    /// The login an unrevoked API token belongs to.
+    func tokenLogin(tokenHash: String) async throws -> String?
+    func recordLoginFailure(login: String, at: Date) async throws
+    func loginFailures(login: String, since: Date) async throws -> Int
+    func clearLoginFailures(login: String) async throws
+
     /// The facts the engine needs for one period.
     func facts(for period: Period) async throws -> KPIFacts
     func targets() async throws -> [Target]
+    func reps() async throws -> [Rep]
 }
 
 /// What a merge did: exact counts, computed by the database.
@@ -44,6 +59,32 @@ public struct MergeCounts: Sendable, Hashable {
     public var replaced: Int = 0
 
     public init() {}
+}
+
+/// A user account as stored.
+public struct UserRecord: Sendable, Hashable {
+    public var login: String
+    public var passwordHash: String
+    public var role: Role
+    public var team: String?
+    public var repId: String?
+
+    public init(login: String, passwordHash: String, role: Role, team: String? = nil, repId: String? = nil) {
+        self.login = login
+        self.passwordHash = passwordHash
+        self.role = role
+        self.team = team
+        self.repId = repId
+    }
+
+    public var viewer: Viewer { Viewer(login: login, role: role, team: team, repId: repId) }
+}
+
+/// A browser session: whose it is, its CSRF token and when it ends.
+public struct SessionRecord: Sendable, Hashable {
+    public var login: String
+    public var csrf: String
+    public var expiresAt: Date
 }
 
 /// One recorded change of an organisation setting.

@@ -74,6 +74,10 @@ extension SQLiteStore {
         return try await rows("SELECT \(columns) FROM main.\(entity.table) ORDER BY \(columns)") { $0.map(DBValue.init) }
     }
 
+    public func reps() async throws -> [Rep] {
+        try await all(.reps, decode: RecordDecoding.rep)
+    }
+
     public func targets() async throws -> [Target] {
         try await all(.targets, decode: RecordDecoding.target)
     }

@@ -101,6 +101,7 @@ public enum StoreError: Error, CustomStringConvertible {
     case cannotOpen(path: String, reason: String)
     case unknownSetting(String)
     case invalidSetting(key: String, value: String)
+    case userExists(String)
 
     public var description: String {
         switch self {
@@ -110,6 +111,8 @@ public enum StoreError: Error, CustomStringConvertible {
             return "unknown setting \"\(key)\" (known: \(SettingDefinition.all.map(\.key).joined(separator: ", ")))"
         case .invalidSetting(let key, let value):
             return "\"\(value)\" is not a valid value for \(key)"
+        case .userExists(let login):
+            return "a user \"\(login)\" already exists (choose another login)"
         }
     }
 }

@@ -79,5 +79,19 @@ extension Migration {
             "DROP INDEX activities_lead",
             "CREATE INDEX activities_contact ON activities (lead_id, direction, type, occurred_at)",
         ]),
+        // Accounts: passwords as bcrypt hashes; session and API tokens stored only as SHA-256 hashes.
+        Migration(name: "0005_accounts", statements: [
+            """
+            CREATE TABLE users (
+                login TEXT PRIMARY KEY NOT NULL, password_hash TEXT NOT NULL,
+                role TEXT NOT NULL CHECK (role IN ('admin','manager','rep','viewer')), team TEXT, rep_id TEXT, created_at BIGINT NOT NULL)
+            """,
+            """
+            CREATE TABLE sessions (
+                token_hash TEXT PRIMARY KEY NOT NULL, login TEXT NOT NULL, csrf TEXT NOT NULL, created_at BIGINT NOT NULL, expires_at BIGINT NOT NULL)
+            """,
+            "CREATE TABLE api_tokens (token_hash TEXT PRIMARY KEY NOT NULL, login TEXT NOT NULL, created_at BIGINT NOT NULL, revoked_at BIGINT)",
+            "CREATE TABLE login_failures (login TEXT NOT NULL, at BIGINT NOT NULL)",
+        ]),
     ]
 }

@@ -48,29 +48,10 @@ struct DemoCommand: AsyncParsableCommand {
 
         let directory = csv ?? FileManager.default.temporaryDirectory.appendingPathComponent("mieruka-demo-\(UUID().uuidString)").path
         let options = DemoOptions(seed: seed, reps: reps, leads: leads, months: months, today: todayDate)
-        let generator = DemoGenerator(options: options, timeZone: tokyo)
-        let started = Date()
-        var sink = try DemoCSVSink(directory: directory, timeZone: tokyo)
-        let estimate = generator.estimatedActivities
-        let isTerminal = isatty(STDERR_FILENO) != 0
-        if isTerminal {
-            sink.onProgress = { done in
-                let rate = Double(done) / max(Date().timeIntervalSince(started), 0.001)
-                let percent = estimate > 0 ? min(100, Double(done) / Double(estimate) * 100) : 0
-                FileHandle.standardError.write(Data(String(format: "\r\u{1B}[Kgenerating: %@ activities (≈%.0f%%), %@ rows/s",
-                    NumberFormat.grouped(Double(done)), percent, NumberFormat.grouped(rate)).utf8))
-            }
-        }
-        try generator.generate(into: &sink)
-        try sink.close()
-        if isTerminal { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
-        let counts = Entity.allCases.map { "\($0.rawValue) \(NumberFormat.grouped(Double(sink.counts[$0] ?? 0)))" }.joined(separator: ", ")
-        printError("generated \(counts) in \(String(format: "%.1f", Date().timeIntervalSince(started))) s → \(directory)")
-
+        try DemoWriter.writeCSV(options: options, directory: directory)
         guard let db else { return }
         do {
-            let sources = try ImportSource.resolve(paths: [directory], mappings: [])
-            let summary = try await Importer(store: db, timeZone: tokyo, progress: TerminalProgress()).run(sources)
+            let summary = try await DemoWriter.importCSV(directory: directory, into: db)
             for line in summary.lines { print(line) }
             print("demo organisation written to \(store.path) (\(options.startMonth) – \(todayDate))")
             try await db.close()

@@ -14,6 +14,11 @@ struct StoreOptions: ParsableArguments {
     }
 }
 
+/// Prints a line to standard output at once (print() is block-buffered when output is a pipe, and a server never exits to flush it).
+func say(_ text: String) {
+    FileHandle.standardOutput.write(Data((text + "\n").utf8))
+}
+
 /// Prints to standard error.
 func printError(_ text: String) {
     FileHandle.standardError.write(Data((text + "\n").utf8))
