@@ -37,11 +37,13 @@ let package = Package(
             name: "MierukaImport",
             dependencies: ["MierukaCore", "MierukaCSV", "MierukaStore", .product(name: "Yams", package: "Yams")]
         ),
+        // The pages as pure Swift: dashboard view model and server-rendered HTML/SVG (no framework, no I/O).
+        .target(name: "MierukaViews", dependencies: ["MierukaCore"]),
         // HTTP: pages, JSON API, sessions and access control over the same services the CLI uses.
         .target(
             name: "MierukaWeb",
             dependencies: [
-                "MierukaCore", "MierukaStore", "MierukaImport",
+                "MierukaCore", "MierukaStore", "MierukaImport", "MierukaViews",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -65,6 +67,7 @@ let package = Package(
             name: "MierukaWebTests",
             dependencies: ["MierukaWeb", "MierukaStore", "MierukaImport", "MierukaCore", .product(name: "HummingbirdTesting", package: "hummingbird")]
         ),
+        .testTarget(name: "MierukaViewsTests", dependencies: ["MierukaViews", "MierukaCore"]),
         .testTarget(name: "MierukaStoreTests", dependencies: ["MierukaStore", "MierukaImport", "MierukaCore"]),
         // Runs the built `mieruka` binary end to end (swift build first; scripts/test.sh does).
         .testTarget(name: "MierukaCLITests", dependencies: ["MierukaStore", "MierukaCore"]),

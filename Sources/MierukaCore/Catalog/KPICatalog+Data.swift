@@ -281,6 +281,7 @@ extension KPICatalog {
  },
  {
   "id": "connect_rate",
+  "band": {"low": 0.2, "high": 0.3},
   "ja": "コネクト率",
   "en": "Connect rate",
   "layer": "tactical",
@@ -297,6 +298,7 @@ extension KPICatalog {
  },
  {
   "id": "valid_conversation_rate",
+  "band": {"low": 0.5, "high": 0.7},
   "ja": "有効会話率",
   "en": "Valid conversation rate",
   "layer": "tactical",
@@ -313,6 +315,7 @@ extension KPICatalog {
  },
  {
   "id": "appointment_rate",
+  "band": {"low": 0.15, "high": 0.25},
   "ja": "アポイント獲得率(会話)",
   "en": "Appointment rate (per conversation)",
   "layer": "tactical",
@@ -329,6 +332,7 @@ extension KPICatalog {
  },
  {
   "id": "appointment_per_approach_rate",
+  "band": {"low": 0.02, "high": 0.03},
   "ja": "アポイント獲得率(アプローチ)",
   "en": "Appointment rate (per approach)",
   "layer": "tactical",
@@ -345,6 +349,7 @@ extension KPICatalog {
  },
  {
   "id": "email_open_rate",
+  "band": {"low": 0.15, "high": 0.25},
   "ja": "メール開封率",
   "en": "Email open rate",
   "layer": "tactical",
@@ -362,6 +367,7 @@ extension KPICatalog {
  },
  {
   "id": "email_click_rate",
+  "band": {"low": 0.02, "high": 0.05},
   "ja": "クリック率",
   "en": "Email click rate",
   "layer": "tactical",
@@ -379,6 +385,7 @@ extension KPICatalog {
  },
  {
   "id": "email_reply_rate",
+  "band": {"low": 0.02, "high": 0.05},
   "ja": "返信率",
   "en": "Email reply rate",
   "layer": "tactical",
@@ -412,6 +419,7 @@ extension KPICatalog {
  },
  {
   "id": "followups_per_lead",
+  "band": {"low": 5, "high": 12},
   "ja": "平均フォローアップ数",
   "en": "Follow-ups per lead",
   "layer": "tactical",
@@ -428,6 +436,7 @@ extension KPICatalog {
  },
  {
   "id": "opportunity_rate",
+  "band": {"low": 0.1, "high": 0.25},
   "ja": "商談化率(対応済みリード)",
   "en": "Opportunity rate (worked leads)",
   "layer": "tactical",
@@ -461,6 +470,7 @@ extension KPICatalog {
  },
  {
   "id": "meeting_rate",
+  "band": {"low": 0.5},
   "ja": "アポ→商談率",
   "en": "Appointment-to-meeting rate",
   "layer": "tactical",
@@ -477,6 +487,7 @@ extension KPICatalog {
  },
  {
   "id": "mql_rate",
+  "band": {"low": 0.1, "high": 0.3},
   "ja": "MQL化率",
   "en": "MQL rate",
   "layer": "tactical",
@@ -493,6 +504,7 @@ extension KPICatalog {
  },
  {
   "id": "sql_rate",
+  "band": {"low": 0.1, "high": 0.25},
   "ja": "SQL化率",
   "en": "SQL rate",
   "layer": "tactical",
@@ -525,6 +537,7 @@ extension KPICatalog {
  },
  {
   "id": "valid_opportunity_rate",
+  "band": {"low": 0.5, "high": 0.6},
   "ja": "有効商談率",
   "en": "Valid opportunity rate",
   "layer": "tactical",
@@ -541,6 +554,7 @@ extension KPICatalog {
  },
  {
   "id": "win_rate",
+  "band": {"low": 0.25},
   "ja": "受注率(引き継ぎ商談受注率)",
   "en": "Win rate",
   "layer": "tactical",
@@ -557,6 +571,7 @@ extension KPICatalog {
  },
  {
   "id": "quality_score_avg",
+  "band": {"low": 75},
   "ja": "商談品質スコア",
   "en": "Opportunity quality score",
   "layer": "tactical",
@@ -574,6 +589,8 @@ extension KPICatalog {
  },
  {
   "id": "first_response_minutes_avg",
+  "band": {"high": 10},
+  "lowerIsBetter": true,
   "ja": "初回対応時間(平均)",
   "en": "First response minutes (mean)",
   "layer": "tactical",
@@ -591,6 +608,8 @@ extension KPICatalog {
  },
  {
   "id": "first_response_minutes_median",
+  "band": {"high": 10},
+  "lowerIsBetter": true,
   "ja": "初回対応時間(中央値)",
   "en": "First response minutes (median)",
   "layer": "tactical",
@@ -674,6 +693,7 @@ extension KPICatalog {
  },
  {
   "id": "first_call_connect_rate",
+  "band": {"low": 0.3},
   "ja": "初回接続率",
   "en": "First call connect rate",
   "layer": "tactical",
@@ -803,6 +823,8 @@ extension KPICatalog {
  },
  {
   "id": "cac",
+  "band": {"high": 500000},
+  "lowerIsBetter": true,
   "ja": "CAC",
   "en": "CAC",
   "layer": "strategic",
@@ -817,6 +839,8 @@ extension KPICatalog {
  },
  {
   "id": "cpl",
+  "band": {"low": 3000, "high": 15000},
+  "lowerIsBetter": true,
   "ja": "リード単価",
   "en": "Cost per lead",
   "layer": "strategic",
@@ -873,6 +897,7 @@ extension KPICatalog {
  },
  {
   "id": "ltv_cac_ratio",
+  "band": {"low": 3},
   "ja": "LTV/CAC",
   "en": "LTV/CAC",
   "layer": "strategic",
@@ -900,6 +925,7 @@ extension KPICatalog {
  },
  {
   "id": "nrr",
+  "band": {"low": 1, "high": 1.2},
   "ja": "NRR(売上継続率)",
   "en": "Net revenue retention",
   "layer": "strategic",
@@ -913,6 +939,7 @@ extension KPICatalog {
  },
  {
   "id": "expansion_mrr_share",
+  "band": {"low": 0.2, "high": 0.4},
   "ja": "Expansion MRR比率",
   "en": "Expansion MRR share",
   "layer": "strategic",
@@ -952,6 +979,7 @@ extension KPICatalog {
  },
  {
   "id": "dormant_touches_avg",
+  "band": {"low": 8, "high": 12},
   "ja": "平均接触回数(休眠)",
   "en": "Touches per dormant lead",
   "layer": "tactical",
@@ -968,6 +996,7 @@ extension KPICatalog {
  },
  {
   "id": "reactivation_rate",
+  "band": {"low": 0.01, "high": 0.05},
   "ja": "再商談化率",
   "en": "Reactivation rate",
   "layer": "strategic",

@@ -1,60 +1,89 @@
 import Foundation
+import HTTPTypes
 import Hummingbird
 import MierukaCore
 import MierukaStore
+import MierukaViews
 
-/// GET /: this month's KPIs for what the viewer may see, by layer, every figure with numerator and denominator.
+/// GET / (and /dashboard): the morning-meeting page for what the viewer may see — the organisation for admins and
+/// viewers, the team for managers and reps — with the reps the viewer may see in the per-rep table.
 struct DashboardController {
     let services: Services
 
     func addRoutes(to router: Router<AppRequestContext>) {
         router.get("/") { request, context in try await self.show(request, context: context) }
+        router.get("/dashboard") { request, context in try await self.show(request, context: context) }
     }
 
     func show(_ request: Request, context: AppRequestContext) async throws -> Response {
         guard let viewer = context.viewer else { return .redirect(to: "/login") }
+        let q = request.uri.queryParameters
         let language = Language.of(request)
-        let ja = language == .ja
+        let choice = q.get("period").flatMap(DashboardPeriodChoice.init(rawValue:)) ?? .month
+        let sort = RepSort(sort: q.get("sort"), dir: q.get("dir"))
         let settings = try await services.store.settings()
         let today = settings.clock.localDate(of: Date())
-        let from = LocalDate(year: today.year, month: today.month, day: 1)
-        let to = from.adding(months: 1)
-        let policy = try await services.policy(for: viewer)
-        let grouping: KPIBreakdown = policy.seesOrganisation ? .org : .team
-        let results = try await services.kpis(from: from, to: to, by: grouping, only: nil, viewer: viewer)
-        let byRep = try await services.kpis(from: from, to: to, by: .rep, only: ["calls", "connects", "appointments", "wins", "connect_rate"], viewer: viewer)
+        let (from, to) = Self.range(choice, today: today, fiscalYearStartMonth: settings.fiscalYearStartMonth)
+        let calendar = BusinessCalendar()
+        let elapsed = calendar.businessDays(from: from, to: min(today.adding(days: 1), to))
+        let total = calendar.businessDays(from: from, to: to)
 
-        var body = "<h1>\(ja ? "ダッシュボード" : "Dashboard") \(from)〜\(to.adding(days: -1))</h1>"
-        for layer in KPILayer.allCases {
-            body += "<h2>\(layer.label(language))</h2><table><tr><th>\(ja ? "指標" : "KPI")</th><th>\(ja ? "グループ" : "Group")</th>"
-            body += "<th>\(ja ? "値" : "Value")</th><th>\(ja ? "分子" : "Numerator")</th><th>\(ja ? "分母" : "Denominator")</th></tr>"
-            for r in results {
-                guard let d = KPICatalog.standard[r.kpi], d.layer == layer else { continue }
-                body += "<tr><td>\(HTML.escape(d.name(language)))</td><td>\(HTML.escape(r.group ?? "—"))</td>"
-                body += "<td class=\"n\" data-kpi=\"\(d.id)\">\(HTML.escape(NumberFormat.format(r.value.value, unit: d.unit)))</td>"
-                body += "<td class=\"n\">\(r.value.numerator.map { NumberFormat.grouped($0, decimals: $0.rounded() == $0 ? 0 : 1) } ?? "")</td>"
-                body += "<td class=\"n\">\(r.value.denominator.map { NumberFormat.grouped($0, decimals: $0.rounded() == $0 ? 0 : 2) } ?? "")</td></tr>"
+        let policy = try await services.policy(for: viewer)
+        let reps = try await services.store.reps()
+        let teamScope = policy.seesOrganisation ? nil : viewer.team
+        let scope = teamScope ?? "org"
+        let by: KPIBreakdown = teamScope == nil ? .org : .team
+        let results = try await services.kpis(from: from, to: to, by: by, only: nil, viewer: viewer).filter { $0.group == scope }
+        let byRep = try await services.kpis(from: from, to: to, by: .rep, only: nil, viewer: viewer).filter { $0.group != nil }
+
+        // Targets of this scope whose period starts at the page's period start.
+        let targets = try await services.store.targets().filter { $0.periodStart == from }
+        var scopeTargets: [String: Double] = [:]
+        var repTargets: [String: [String: Double]] = [:]
+        for t in targets {
+            switch t.scope {
+            case .org where teamScope == nil: scopeTargets[t.kpi] = t.value
+            case .team where t.scopeId == teamScope && teamScope != nil: scopeTargets[t.kpi] = t.value
+            case .rep: if let id = t.scopeId, policy.seesRep(id) { repTargets[id, default: [:]][t.kpi] = t.value }
+            default: break
             }
-            body += "</table>"
         }
-        body += "<h2>\(ja ? "担当者別" : "By rep")</h2><table><tr><th>\(ja ? "担当者" : "Rep")</th>"
-        let columns = ["calls", "connects", "appointments", "wins", "connect_rate"]
-        for id in columns { body += "<th>\(HTML.escape(KPICatalog.standard[id]!.name(language)))</th>" }
-        body += "</tr>"
-        let names = Dictionary(try await services.store.reps().map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
-        for rep in Set(byRep.compactMap(\.group)).sorted() {
-            body += "<tr><td>\(HTML.escape(names[rep] ?? rep))</td>"
-            for id in columns {
-                let value = byRep.first { $0.group == rep && $0.kpi == id }?.value.value
-                body += "<td class=\"n\">\(HTML.escape(NumberFormat.format(value, unit: KPICatalog.standard[id]!.unit)))</td>"
-            }
-            body += "</tr>"
+
+        let daily = try await services.daily(from: from, to: min(today.adding(days: 1), to), scope: scope, viewer: viewer,
+                                             kpis: ["calls", "connects", "appointments", "wins"])
+        let ja = language == .ja
+        let title = teamScope ?? (ja ? "全社" : "Organisation")
+        let periodLabel = ja ? "\(from)〜\(to.adding(days: -1))" : "\(from) – \(to.adding(days: -1))"
+        var links = DashboardLinks.relative(page: "/", recordsPath: "/api/v1/kpis", from: from, to: to, period: choice, language: language, sort: sort)
+        let recordsFrom = from, recordsTo = to
+        links.records = { kpi, group in
+            let by = group == "org" ? "org" : (reps.contains { $0.id == group } ? "rep" : "team")
+            return "/api/v1/kpis?kpi=\(kpi)&by=\(by)&from=\(recordsFrom)&to=\(recordsTo)"
         }
-        body += "</table>"
-        var response = Response.html(Page.render(title: ja ? "ダッシュボード" : "Dashboard", language: language, viewer: viewer, csrf: context.session?.csrf, body: body))
-        if let lang = request.uri.queryParameters.get("lang"), Language(rawValue: lang) != nil {
+        let input = DashboardInput(
+            language: language, title: title, from: from, to: to, periodLabel: periodLabel, businessDaysElapsed: elapsed,
+            businessDaysTotal: total, results: results, byRep: byRep,
+            repNames: Dictionary(reps.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a }), targets: scopeTargets, daily: daily,
+            links: links, scope: scope, repTargets: repTargets, sort: sort, periodChoice: choice,
+            account: context.session.map { DashboardAccount(login: viewer.login, roleLabel: ja ? viewer.role.ja : viewer.role.rawValue, csrf: $0.csrf) })
+        var response = Response.html(DashboardView.render(DashboardModel(input)))
+        if let lang = q.get("lang"), Language(rawValue: lang) != nil {
             response.setCookie(Cookie(name: "lang", value: lang, path: "/", secure: request.isSecure, httpOnly: true, sameSite: .lax))
         }
         return response
+    }
+
+    /// The page's period holding `today`.
+    static func range(_ choice: DashboardPeriodChoice, today: LocalDate, fiscalYearStartMonth: Int) -> (LocalDate, LocalDate) {
+        let grain: PeriodGrain
+        switch choice {
+        case .today: return (today, today.adding(days: 1))
+        case .week: grain = .week
+        case .month: grain = .month
+        case .quarter: grain = .quarter
+        case .fiscalYear: grain = .fiscalYear
+        }
+        let start = grain.start(of: today, fiscalYearStartMonth: fiscalYearStartMonth)
+        return (start, grain.next(after: start))
     }
 }

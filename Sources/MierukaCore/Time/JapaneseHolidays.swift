@@ -1,10 +1,8 @@
-import MierukaCore
-
 /// Japanese national holidays (国民の祝日, 振替休日, 国民の休日) and the usual year-end closure (12/29–1/3),
-/// computed by rule so the demo's business days look like a Japanese company's. Valid 2000–2099.
-enum JapaneseHolidays {
+/// computed by rule. Valid 2000–2099.
+public enum JapaneseHolidays {
     /// Day numbers (LocalDate.dayNumber) on which a Japanese company is closed besides weekends.
-    static func closedDays(year y: Int) -> Set<Int> {
+    public static func closedDays(year y: Int) -> Set<Int> {
         var holidays = Set<Int>()
         func add(_ m: Int, _ d: Int) { holidays.insert(LocalDate(year: y, month: m, day: d).dayNumber) }
         func nthMonday(_ m: Int, _ n: Int) -> Int {

@@ -1,0 +1,51 @@
+import MierukaCore
+
+/// The dashboard's arithmetic, kept apart from presentation so each rule has its own hand-computed test.
+public enum DashboardMath {
+    /// 達成率 = actual ÷ target; undefined without an actual, without a target or with a target of 0.
+    public static func achievement(actual: Double?, target: Double?) -> Double? {
+        guard let actual, let target, target != 0 else { return nil }
+        return actual / target
+    }
+
+    /// Pace = actual ÷ (target × elapsed ÷ total business days): 1.0 = exactly on the line to the target.
+    /// Undefined without a target, with a target of 0, or before the first business day has passed.
+    public static func pace(actual: Double?, target: Double?, elapsed: Int, total: Int) -> Double? {
+        guard let actual, let target, target != 0, elapsed > 0, total > 0 else { return nil }
+        let expected = target * Double(min(elapsed, total)) / Double(total)
+        return actual / expected
+    }
+
+    /// 着地予測 = actual + actual ÷ elapsed × (total − elapsed): the pace so far carried to the period's last business day.
+    /// Undefined when no business day has passed; once the period is over the landing is the actual.
+    public static func landing(actual: Double?, elapsed: Int, total: Int) -> Double? {
+        guard let actual, elapsed > 0, total > 0 else { return nil }
+        return actual + actual / Double(elapsed) * Double(max(0, total - elapsed))
+    }
+
+    /// How far a rate falls below its band's low bound, relative to that bound ((low − rate) ÷ low); nil when not below.
+    /// Relative, so that 12 % against 15 % (−20 %) weighs more than 45 % against 50 % (−10 %).
+    public static func shortfall(rate: Double?, band: KPIBand?) -> Double? {
+        guard let rate, let low = band?.low, low > 0, rate < low else { return nil }
+        return (low - rate) / low
+    }
+
+    /// Good or bad for a band judgement: within is good; above is good unless lower is better; below the reverse.
+    public static func tone(_ judgement: BandJudgement, lowerIsBetter: Bool) -> Tone {
+        switch judgement {
+        case .within: return .good
+        case .above: return lowerIsBetter ? .bad : .good
+        case .below: return lowerIsBetter ? .good : .bad
+        }
+    }
+
+    /// Good or bad against a target ratio (achievement or pace, 1.0 = on target).
+    public static func tone(ratio: Double, lowerIsBetter: Bool) -> Tone {
+        (lowerIsBetter ? ratio <= 1 : ratio >= 1) ? .good : .bad
+    }
+}
+
+/// What a figure's colour says; always shown with a symbol as well.
+public enum Tone: String, Sendable, Hashable {
+    case good, bad, neutral
+}
