@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import MierukaCore
+import MierukaViews
 import MierukaStore
 
 /// GET/POST /login and POST /logout. The login form carries its own CSRF token (a cookie and a hidden field that must match).

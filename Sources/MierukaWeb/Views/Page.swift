@@ -1,4 +1,5 @@
 import MierukaCore
+import MierukaViews
 
 /// The frame every page shares: language, title, header with the user and logout form, inline CSS only.
 enum Page {
