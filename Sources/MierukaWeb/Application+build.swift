@@ -19,6 +19,8 @@ public struct WebConfiguration: Sendable {
 /// The router every caller shares: `serve` and the in-process tests.
 public func buildRouter(services: Services) -> Router<AppRequestContext> {
     let router = Router(context: AppRequestContext.self)
+    // One log line per request, with Hummingbird's request id in the metadata; cookies and tokens are never logged.
+    router.add(middleware: LogRequestsMiddleware(.info))
     router.add(middleware: SecurityHeadersMiddleware())
     router.add(middleware: AuthenticationMiddleware(store: services.store))
     router.get("/healthz") { _, _ in Response.json("{\"status\":\"ok\"}") }
