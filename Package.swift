@@ -68,7 +68,7 @@ let package = Package(
             dependencies: ["MierukaWeb", "MierukaStore", "MierukaImport", "MierukaCore", .product(name: "HummingbirdTesting", package: "hummingbird")]
         ),
         .testTarget(name: "MierukaViewsTests", dependencies: ["MierukaViews", "MierukaCore"]),
-        .testTarget(name: "MierukaStoreTests", dependencies: ["MierukaStore", "MierukaImport", "MierukaCore"]),
+        .testTarget(name: "MierukaStoreTests", dependencies: ["MierukaStore", "MierukaImport", "MierukaCore", "MierukaCSV"]),
         // Runs the built `mieruka` binary end to end (swift build first; scripts/test.sh does).
         .testTarget(name: "MierukaCLITests", dependencies: ["MierukaStore", "MierukaCore"]),
     ],
