@@ -26,6 +26,7 @@ public func buildRouter(services: Services) -> Router<AppRequestContext> {
     router.get("/healthz") { _, _ in Response.json("{\"status\":\"ok\"}") }
     LoginController(login: services.login).addRoutes(to: router)
     DashboardController(services: services).addRoutes(to: router)
+    DefinitionController(services: services).addRoutes(to: router)
     APIController(services: services).addRoutes(to: router)
     return router
 }

@@ -119,3 +119,46 @@ struct AccessTests {
         }
     }
 }
+
+@Suite("Web: definition sheet and settings")
+struct DefinitionPageTests {
+    static func post(_ client: any TestClientProtocol, _ uri: String, cookie: String, body: String) async throws -> HTTPResponse.Status {
+        var headers = HTTPFields()
+        headers[.cookie] = cookie
+        headers[.contentType] = "application/x-www-form-urlencoded"
+        return try await client.execute(uri: uri, method: .post, headers: headers, body: ByteBuffer(string: body)).status
+    }
+
+    static func csrf(in page: String) -> String {
+        page.components(separatedBy: "name=\"csrf\" value=\"").dropFirst().first?.components(separatedBy: "\"").first ?? ""
+    }
+
+    @Test("everyone logged in reads the sheet; only an admin with the CSRF token changes a setting, and it is recorded")
+    func settings() async throws {
+        try await WebHarness.withApp { client, store in
+            let admin = try await WebHarness.login(client, as: "admin").cookie
+            let page = try await WebHarness.get(client, "/definitions", cookie: admin)
+            #expect(page.0 == .ok)
+            #expect(page.1.contains("KPI定義書") && page.1.contains("<code>connect_rate</code>") && page.1.contains("解釈"))
+            let token = Self.csrf(in: page.1)
+            let noToken = try await Self.post(client, "/settings", cookie: admin, body: "key=valid_conversation_seconds&value=90")
+            #expect(noToken == .forbidden)
+            let bad = try await Self.post(client, "/settings", cookie: admin, body: "csrf=\(token)&key=valid_conversation_seconds&value=abc")
+            #expect(bad == .unprocessableContent)
+            let ok = try await Self.post(client, "/settings", cookie: admin, body: "csrf=\(token)&key=valid_conversation_seconds&value=90")
+            #expect(ok == .seeOther)
+            #expect(try await store.settingValues()["valid_conversation_seconds"] == "90")
+            let history = try await store.settingsHistory()
+            #expect(history.last?.changedBy == "admin" && history.last?.oldValue == "120" && history.last?.newValue == "90")
+
+            let manager = try await WebHarness.login(client, as: "manager").cookie
+            let managerPage = try await WebHarness.get(client, "/definitions", cookie: manager)
+            #expect(managerPage.0 == .ok)
+            #expect(!managerPage.1.contains("action=\"/settings\""))
+            let managerToken = Self.csrf(in: managerPage.1)
+            let refused = try await Self.post(client, "/settings", cookie: manager, body: "csrf=\(managerToken)&key=valid_conversation_seconds&value=30")
+            #expect(refused == .forbidden)
+            #expect(try await store.settingValues()["valid_conversation_seconds"] == "90")
+        }
+    }
+}

@@ -75,7 +75,8 @@ public enum DashboardView {
         return .el(
             "form", ["method": "post", "action": a.logoutPath, "class": "account"],
             [
-                .text("\(a.login) (\(a.roleLabel)) "),
+                .el("a", ["href": "/definitions"], m.language == .ja ? "KPI定義書" : "KPI definitions"),
+                .text(" \(a.login) (\(a.roleLabel)) "),
                 .el("input", ["type": "hidden", "name": "csrf", "value": a.csrf]),
                 .el("button", ["type": "submit"], m.language == .ja ? "ログアウト" : "Log out"),
             ])

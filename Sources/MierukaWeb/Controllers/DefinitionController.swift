@@ -1,0 +1,78 @@
+import Foundation
+import Hummingbird
+import MierukaCore
+import MierukaStore
+import MierukaViews
+
+/// GET /definitions: the KPI definition sheet (KPI定義書) with the current settings and their history.
+/// POST /settings: an admin changes one setting (CSRF-checked); the change is recorded with who and when.
+struct DefinitionController {
+    let services: Services
+
+    func addRoutes(to router: Router<AppRequestContext>) {
+        router.get("/definitions") { request, context in try await self.show(request, context: context, message: nil) }
+        router.post("/settings") { request, context in try await self.change(request, context: context) }
+    }
+
+    func show(_ request: Request, context: AppRequestContext, message: String?, status: HTTPResponse.Status = .ok) async throws -> Response {
+        guard let viewer = context.viewer else { return .redirect(to: "/login") }
+        let language = Language.of(request)
+        let ja = language == .ja
+        let values = try await services.store.settingValues()
+        let history = try await services.store.settingsHistory()
+        let canEdit = try await services.policy(for: viewer).canChangeSettings
+        let csrf = context.session?.csrf ?? ""
+        var body = "<p><a href=\"/\">\(ja ? "← ダッシュボード" : "← Dashboard")</a></p><h1>\(ja ? "KPI定義書" : "KPI definition sheet")</h1>"
+        if let message { body += "<p class=\"error\">\(HTML.escape(message))</p>" }
+        body += "<h2>\(ja ? "集計ルール" : "Counting rules")</h2><ul>"
+        for rule in DefinitionSheet.countingRules(language) { body += "<li>\(HTML.escape(rule))</li>" }
+        body += "</ul><h2>\(ja ? "解釈" : "Readings")</h2><ul>"
+        for reading in DefinitionSheet.readings(language) { body += "<li>\(HTML.escape(reading))</li>" }
+        body += "</ul><h2>\(ja ? "組織設定" : "Settings")</h2><table><tr><th>\(ja ? "設定" : "Setting")</th><th>\(ja ? "値" : "Value")</th></tr>"
+        for def in SettingDefinition.all {
+            let value = values[def.key] ?? def.defaultValue
+            body += "<tr><td>\(HTML.escape(ja ? def.ja : def.en))<br><code>\(def.key)</code></td><td>"
+            if canEdit {
+                body += "<form method=\"post\" action=\"/settings\"><input type=\"hidden\" name=\"csrf\" value=\"\(HTML.escape(csrf))\">"
+                body += "<input type=\"hidden\" name=\"key\" value=\"\(def.key)\"><input name=\"value\" value=\"\(HTML.escape(value))\">"
+                body += "<button>\(ja ? "変更" : "Change")</button></form>"
+            } else {
+                body += HTML.escape(value)
+            }
+            body += "</td></tr>"
+        }
+        body += "</table><h2>\(ja ? "変更履歴" : "Change history")</h2><table><tr><th>\(ja ? "日時" : "When")</th><th>\(ja ? "変更者" : "Who")</th>"
+        body += "<th>\(ja ? "設定" : "Setting")</th><th>\(ja ? "旧" : "Old")</th><th>\(ja ? "新" : "New")</th></tr>"
+        let row = CanonicalRow(timeZone: try await services.store.settings().timeZone)
+        for change in history.reversed() {
+            body += "<tr><td>\(row.datetime(change.changedAt))</td><td>\(HTML.escape(change.changedBy))</td><td><code>\(HTML.escape(change.key))</code></td>"
+            body += "<td>\(HTML.escape(change.oldValue ?? ""))</td><td>\(HTML.escape(change.newValue))</td></tr>"
+        }
+        body += "</table>"
+        for layer in KPILayer.allCases {
+            body += "<h2>\(layer.label(language))</h2><table><tr><th>ID</th><th>\(ja ? "指標" : "KPI")</th><th>\(ja ? "計算式" : "Formula")</th>"
+            body += "<th>\(ja ? "集計ルール" : "Counting rule")</th><th>\(ja ? "目安(出典)" : "Benchmark (seed)")</th></tr>"
+            for d in KPICatalog.standard.definitions where d.layer == layer {
+                body += "<tr><td><code>\(d.id)</code></td><td>\(HTML.escape(d.name(language)))</td><td>\(HTML.escape(d.formula))</td>"
+                body += "<td>\(HTML.escape(d.rule ?? ""))</td><td>\(HTML.escape(d.benchmark ?? "—"))</td></tr>"
+            }
+            body += "</table>"
+        }
+        return .html(Page.render(title: ja ? "KPI定義書" : "KPI definitions", language: language, viewer: viewer, csrf: context.session?.csrf, body: body),
+                     status: status)
+    }
+
+    func change(_ request: Request, context: AppRequestContext) async throws -> Response {
+        var request = request
+        let form = try await request.form()
+        guard let viewer = context.viewer, let session = context.session else { return .redirect(to: "/login") }
+        guard let sent = form["csrf"], Secrets.equal(sent, session.csrf) else { throw HTTPError(.forbidden, message: "missing or wrong CSRF token") }
+        guard try await services.policy(for: viewer).canChangeSettings else { throw HTTPError(.forbidden, message: "only an admin changes settings") }
+        do {
+            try await services.store.setSetting(form["key"] ?? "", value: form["value"] ?? "", changedBy: viewer.login, at: Date())
+        } catch let error as StoreError {
+            return try await show(request, context: context, message: error.description, status: .unprocessableContent)
+        }
+        return .redirect(to: "/definitions")
+    }
+}
