@@ -13,6 +13,23 @@ struct BusinessCalendarTests {
         #expect(computed == (official + yearEnd).sorted())
     }
 
+    static let official: [Int: [String]] = [
+        2024: ["01-01", "01-08", "02-11", "02-12", "02-23", "03-20", "04-29", "05-03", "05-04", "05-05", "05-06", "07-15", "08-11", "08-12",
+               "09-16", "09-22", "09-23", "10-14", "11-03", "11-04", "11-23"],
+        2025: ["01-01", "01-13", "02-11", "02-23", "02-24", "03-20", "04-29", "05-03", "05-04", "05-05", "05-06", "07-21", "08-11", "09-15",
+               "09-23", "10-13", "11-03", "11-23", "11-24"],
+        2027: ["01-01", "01-11", "02-11", "02-23", "03-21", "03-22", "04-29", "05-03", "05-04", "05-05", "07-19", "08-11", "09-20", "09-23",
+               "10-11", "11-03", "11-23"],
+    ]
+
+    @Test("2024, 2025 and 2027 national holidays match the official lists", arguments: [2024, 2025, 2027])
+    func otherYears(_ year: Int) {
+        let yearEnd = ["01-02", "01-03", "12-29", "12-30", "12-31"]
+        let expected = Set((Self.official[year]! + yearEnd).map { "\(year)-\($0)" })
+        let computed = Set(JapaneseHolidays.closedDays(year: year).map { LocalDate(dayNumber: $0).description })
+        #expect(computed == expected, "missing \(expected.subtracting(computed).sorted()), extra \(computed.subtracting(expected).sorted())")
+    }
+
     @Test("business days in May 2026: 21 weekdays less Golden Week's 4, 5 and 6 May")
     func may2026() {
         let calendar = BusinessCalendar()

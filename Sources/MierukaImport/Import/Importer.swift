@@ -47,7 +47,7 @@ public struct Importer: Sendable {
         summary.files.append(source.name)
         let reader: CSVReader
         do {
-            reader = try CSVReader(path: source.path, encoding: SourceEncoding(mappingName: source.mapping.encoding), delimiter: source.mapping.delimiter)
+            reader = try CSVReader(path: source.path, encoding: SourceEncoding(name: source.mapping.encoding) ?? .auto, delimiter: source.mapping.delimiter)
         } catch let error as CSVError {
             state.add(ImportIssue(file: source.name, line: error.line, column: nil, message: error.message))
             return
@@ -118,16 +118,6 @@ public struct Importer: Sendable {
         progress?.finished(file: source.name, rows: rows)
 
         summary.rows += rows
-    }
-}
-
-extension SourceEncoding {
-    init(mappingName: String) {
-        switch mappingName.lowercased() {
-        case "utf-8", "utf8": self = .utf8
-        case "cp932", "shift_jis", "sjis", "windows-31j": self = .cp932
-        default: self = .auto
-        }
     }
 }
 
