@@ -17,25 +17,31 @@ public struct Services: Sendable {
         AccessPolicy(viewer: viewer, reps: try await store.reps())
     }
 
-    /// Day-by-day figures of one scope ("org" or a team) for the trend chart: the facts are read once for the whole range.
-    public func daily(from: LocalDate, to: LocalDate, scope: String, viewer: Viewer, kpis: Set<String>) async throws
-        -> [(date: LocalDate, values: [String: Double])]
+    /// What the dashboard shows, from one read of the facts: the scope's KPIs ("org" or a team), the KPIs of the reps the
+    /// viewer may see, and day-by-day figures of the scope up to `through` (exclusive) for the trend chart.
+    public func dashboardFigures(from: LocalDate, to: LocalDate, through: LocalDate, scope: String, viewer: Viewer, dailyKPIs: Set<String>)
+        async throws -> (scope: [KPIResult], byRep: [KPIResult], daily: [(date: LocalDate, values: [String: Double])])
     {
-        guard from < to else { return [] }
         let policy = try await self.policy(for: viewer)
-        guard scope == "org" ? policy.seesOrganisation : policy.seesTeam(scope) else { return [] }
-        let settings = try await store.settings()
-        let engine = KPIEngine(settings: settings)
-        let facts = try await store.facts(for: engine.period(from: from, to: to))
-        var out: [(date: LocalDate, values: [String: Double])] = []
+        guard scope == "org" ? policy.seesOrganisation : policy.seesTeam(scope) else {
+            throw HTTPError(.forbidden, message: "this scope is not yours to see")
+        }
+        let engine = KPIEngine(settings: try await store.settings())
+        let period = engine.period(from: from, to: to)
+        let facts = try await store.facts(for: period)
+        let grouping: KPIGrouping = scope == "org" ? .org : .team
+        let scopeLines = engine.compute(facts, period: period, grouping: grouping).filter { $0.group == scope }
+        let repLines = policy.filter(engine.compute(facts, period: period, grouping: .rep), grouping: .rep).filter { $0.group != nil }
+        // The month's facts hold every day's activities and opportunities; the daily KPIs need nothing outside them.
+        var daily: [(date: LocalDate, values: [String: Double])] = []
         var day = from
-        while day < to {
-            let period = engine.period(from: day, to: day.adding(days: 1))
-            let lines = engine.compute(facts, period: period, grouping: scope == "org" ? .org : .team, only: kpis).filter { $0.group == scope }
-            out.append((day, Dictionary(lines.map { ($0.kpi, $0.value.value ?? 0) }, uniquingKeysWith: { a, _ in a })))
+        while day < min(through, to) {
+            let lines = engine.compute(facts, period: engine.period(from: day, to: day.adding(days: 1)), grouping: grouping, only: dailyKPIs)
+                .filter { $0.group == scope }
+            daily.append((day, Dictionary(lines.map { ($0.kpi, $0.value.value ?? 0) }, uniquingKeysWith: { a, _ in a })))
             day = day.adding(days: 1)
         }
-        return out
+        return (scopeLines, repLines, daily)
     }
 
     /// KPI lines the viewer may see. Organisation-wide lines (org, channel, and period series of the org) need an

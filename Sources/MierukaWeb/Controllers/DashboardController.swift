@@ -32,9 +32,8 @@ struct DashboardController {
         let reps = try await services.store.reps()
         let teamScope = policy.seesOrganisation ? nil : viewer.team
         let scope = teamScope ?? "org"
-        let by: KPIBreakdown = teamScope == nil ? .org : .team
-        let results = try await services.kpis(from: from, to: to, by: by, only: nil, viewer: viewer).filter { $0.group == scope }
-        let byRep = try await services.kpis(from: from, to: to, by: .rep, only: nil, viewer: viewer).filter { $0.group != nil }
+        let figures = try await services.dashboardFigures(from: from, to: to, through: today.adding(days: 1), scope: scope, viewer: viewer,
+                                                          dailyKPIs: ["calls", "connects", "appointments", "wins"])
 
         // Targets of this scope whose period starts at the page's period start.
         let targets = try await services.store.targets().filter { $0.periodStart == from }
@@ -49,8 +48,6 @@ struct DashboardController {
             }
         }
 
-        let daily = try await services.daily(from: from, to: min(today.adding(days: 1), to), scope: scope, viewer: viewer,
-                                             kpis: ["calls", "connects", "appointments", "wins"])
         let ja = language == .ja
         let title = teamScope ?? (ja ? "全社" : "Organisation")
         let periodLabel = ja ? "\(from)〜\(to.adding(days: -1))" : "\(from) – \(to.adding(days: -1))"
@@ -62,8 +59,8 @@ struct DashboardController {
         }
         let input = DashboardInput(
             language: language, title: title, from: from, to: to, periodLabel: periodLabel, businessDaysElapsed: elapsed,
-            businessDaysTotal: total, results: results, byRep: byRep,
-            repNames: Dictionary(reps.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a }), targets: scopeTargets, daily: daily,
+            businessDaysTotal: total, results: figures.scope, byRep: figures.byRep,
+            repNames: Dictionary(reps.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a }), targets: scopeTargets, daily: figures.daily,
             links: links, scope: scope, repTargets: repTargets, sort: sort, periodChoice: choice,
             account: context.session.map { DashboardAccount(login: viewer.login, roleLabel: ja ? viewer.role.ja : viewer.role.rawValue, csrf: $0.csrf) })
         var response = Response.html(DashboardView.render(DashboardModel(input)))
