@@ -30,4 +30,16 @@ struct GroupTally {
     var cost = 0.0, marketingCost = 0.0, visits = 0.0
 
     var approaches: Double { calls + emailsSent }
+
+    /// The records behind each count, kept only for the group a drill-down asks about (nil otherwise: no cost).
+    var records: [BaseCount: [CountedRecord]]?
+
+    init(keepsRecords: Bool = false) {
+        records = keepsRecords ? [:] : nil
+    }
+
+    mutating func note(_ count: BaseCount, _ id: String, _ value: Double? = nil) {
+        guard records != nil else { return }
+        records![count, default: []].append(CountedRecord(entity: count.entity, id: id, value: value))
+    }
 }

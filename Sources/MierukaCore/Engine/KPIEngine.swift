@@ -31,8 +31,10 @@ public struct KPIEngine: Sendable {
 
     // MARK: - Counting
 
-    private func tally(_ facts: KPIFacts, period: Period, attribution: Attribution) -> [String?: GroupTally] {
-        var tallies: [String?: GroupTally] = [:]
+    /// Counts every fact of `facts` in P into its group's tally. When `traced` names a group, that group's tally also
+    /// keeps the records behind each count: the drill-down lists exactly what the figure counted, by the same code.
+    func tally(_ facts: KPIFacts, period: Period, attribution: Attribution, traced: TracedGroup? = nil) -> [String?: GroupTally] {
+        var tallies = Tallies(traced: traced)
         let channelOfLead = attribution.channelOfLead
 
         // Reactions in P count whoever made them (rule 2): one set for all groups.
@@ -42,34 +44,58 @@ public struct KPIEngine: Sendable {
             if a.isReaction { reactedLeads.insert(a.leadId) }
             let key = attribution.key(rep: a.repId, leadId: a.leadId)
             let isDormant = channelOfLead[a.leadId] == KnownChannel.dormant.rawValue
-            withTally(&tallies, key) { t in
+            tallies.with(key) { t in
                 switch (a.type, a.direction) {
                 case (.call, .outbound):
                     t.calls += 1
+                    t.note(.calls, a.id)
                     if a.connected == true {
                         t.connects += 1
-                        if (a.durationSeconds ?? 0) >= settings.validConversationSeconds { t.validConversations += 1 }
+                        t.note(.connects, a.id)
+                        if (a.durationSeconds ?? 0) >= settings.validConversationSeconds {
+                            t.validConversations += 1
+                            t.note(.validConversations, a.id)
+                        }
                     }
                 case (.call, .inbound):
                     t.inboundCalls += 1
+                    t.note(.inboundCalls, a.id)
                 case (.email, .outbound):
                     t.emailsSent += 1
+                    t.note(.emailsSent, a.id)
                     if a.bounced == true {
                         t.emailsBounced += 1
+                        t.note(.emailsBounced, a.id)
                     } else {
-                        if a.opened == true { t.emailsOpened += 1 }
-                        if a.clicked == true { t.emailsClicked += 1 }
+                        t.note(.emailsDelivered, a.id)
+                        if a.opened == true {
+                            t.emailsOpened += 1
+                            t.note(.emailsOpened, a.id)
+                        }
+                        if a.clicked == true {
+                            t.emailsClicked += 1
+                            t.note(.emailsClicked, a.id)
+                        }
                     }
-                    if a.replied == true { t.emailsReplied += 1 }
+                    if a.replied == true {
+                        t.emailsReplied += 1
+                        t.note(.emailsReplied, a.id)
+                    }
                 case (.email, .inbound):
                     break
                 }
-                if a.type == .call { t.talkSeconds += Double(a.durationSeconds ?? 0) }
+                if a.type == .call {
+                    t.talkSeconds += Double(a.durationSeconds ?? 0)
+                    t.note(.talk, a.id, Double(a.durationSeconds ?? 0) / 60)
+                }
                 if a.isOutbound {
                     t.leadsWorked.insert(a.leadId)
+                    t.note(.leadsWorked, a.leadId)
                     if isDormant {
                         t.dormantApproaches += 1
                         t.dormantLeadsWorked.insert(a.leadId)
+                        t.note(.dormantApproaches, a.id)
+                        t.note(.dormantLeadsWorked, a.leadId)
                     }
                 }
             }
@@ -84,8 +110,10 @@ public struct KPIEngine: Sendable {
                 guard unanswered else { continue }
                 let next = i + 1 < ordered.count ? ordered[i + 1].occurredAt : facts.contactHistory[leadId]?.nextOutboundAfterEnd
                 guard let next else { continue }
-                withTally(&tallies, attribution.key(rep: a.repId, leadId: leadId)) {
-                    $0.recontactDays.append(next.timeIntervalSince(a.occurredAt) / 86_400)
+                tallies.with(attribution.key(rep: a.repId, leadId: leadId)) {
+                    let days = next.timeIntervalSince(a.occurredAt) / 86_400
+                    $0.recontactDays.append(days)
+                    $0.note(.recontacts, a.id, days)
                 }
             }
         }
@@ -95,28 +123,52 @@ public struct KPIEngine: Sendable {
             let key = attribution.key(rep: lead.assignedTo, leadId: lead.id)
             let history = facts.contactHistory[lead.id]
             if period.contains(lead.createdAt) {
-                withTally(&tallies, key) { t in
+                tallies.with(key) { t in
                     t.newLeads += 1
+                    t.note(.newLeads, lead.id)
                     if settings.isInSLAScope(channel: lead.channel) {
                         t.slaLeads += 1
+                        t.note(.slaLeads, lead.id)
                         if let first = history?.firstOutboundAt {
                             let minutes = first.timeIntervalSince(lead.createdAt) / 60
                             t.firstResponseMinutes.append(minutes)
-                            if minutes <= settings.slaMinutes { t.slaCompliant += 1 }
+                            t.note(.firstResponses, lead.id, minutes)
+                            if minutes <= settings.slaMinutes {
+                                t.slaCompliant += 1
+                                t.note(.slaCompliant, lead.id)
+                            }
                         }
                     }
                 }
             }
-            if period.contains(lead.mqlAt) { withTally(&tallies, key) { $0.mqls += 1 } }
-            if period.contains(lead.sqlAt) { withTally(&tallies, key) { $0.sqls += 1 } }
+            if period.contains(lead.mqlAt) {
+                tallies.with(key) {
+                    $0.mqls += 1
+                    $0.note(.mqls, lead.id)
+                }
+            }
+            if period.contains(lead.sqlAt) {
+                tallies.with(key) {
+                    $0.sqls += 1
+                    $0.note(.sqls, lead.id)
+                }
+            }
             if let assignedAt = lead.assignedAt, period.contains(assignedAt), let first = history?.firstOutboundAt {
-                withTally(&tallies, key) { $0.assignmentToContactMinutes.append(first.timeIntervalSince(assignedAt) / 60) }
+                tallies.with(key) {
+                    let minutes = first.timeIntervalSince(assignedAt) / 60
+                    $0.assignmentToContactMinutes.append(minutes)
+                    $0.note(.assignmentToContact, lead.id, minutes)
+                }
             }
             // First-ever outbound call: credited to the rep who made it.
             if let call = history?.firstOutboundCall, period.contains(call.at) {
-                withTally(&tallies, attribution.key(rep: call.repId, leadId: lead.id)) { t in
+                tallies.with(attribution.key(rep: call.repId, leadId: lead.id)) { t in
                     t.firstCalls += 1
-                    if call.connected { t.firstCallsConnected += 1 }
+                    t.note(.firstCalls, lead.id)
+                    if call.connected {
+                        t.firstCallsConnected += 1
+                        t.note(.firstCallsConnected, lead.id)
+                    }
                 }
             }
         }
@@ -126,41 +178,68 @@ public struct KPIEngine: Sendable {
         for o in facts.opportunities {
             let key = attribution.key(rep: o.createdBy, leadId: o.leadId)
             let insideSales = o.source == .insideSales
-            withTally(&tallies, key) { t in
+            tallies.with(key) { t in
                 if period.contains(o.createdAt) {
                     t.appointments += 1
+                    t.note(.appointments, o.id)
                     let score = QualityScore.of(o)
                     t.qualitySum += Double(score)
-                    if score >= settings.validOpportunityScore { t.validOpportunities += 1 }
-                    if o.isReactivation == true { t.reactivations += 1 }
-                    if insideSales { t.opportunityAmount += Double(o.amount ?? 0) }
+                    t.note(.quality, o.id, Double(score))
+                    if score >= settings.validOpportunityScore {
+                        t.validOpportunities += 1
+                        t.note(.validOpportunities, o.id)
+                    }
+                    if o.isReactivation == true {
+                        t.reactivations += 1
+                        t.note(.reactivations, o.id)
+                    }
+                    if insideSales {
+                        t.opportunityAmount += Double(o.amount ?? 0)
+                        t.note(.opportunityAmount, o.id, Double(o.amount ?? 0))
+                    }
                 }
-                if period.contains(o.meetingAt), o.stage != .appointment { t.meetings += 1 }
-                if period.contains(o.handedOffAt) { t.handoffs += 1 }
+                if period.contains(o.meetingAt), o.stage != .appointment {
+                    t.meetings += 1
+                    t.note(.meetings, o.id)
+                }
+                if period.contains(o.handedOffAt) {
+                    t.handoffs += 1
+                    t.note(.handoffs, o.id)
+                }
                 if let closedAt = o.closedAt, period.contains(closedAt) {
                     if o.stage == .won {
                         t.wins += 1
-                        t.salesCycleDaysSum += closedAt.timeIntervalSince(o.createdAt) / 86_400
+                        t.note(.wins, o.id)
+                        let cycle = closedAt.timeIntervalSince(o.createdAt) / 86_400
+                        t.salesCycleDaysSum += cycle
                         t.salesCycleCount += 1
+                        t.note(.salesCycle, o.id, cycle)
                         if let leadId = o.leadId, let created = leadCreatedAt[leadId] {
-                            t.leadToWinDaysSum += closedAt.timeIntervalSince(created) / 86_400
+                            let days = closedAt.timeIntervalSince(created) / 86_400
+                            t.leadToWinDaysSum += days
                             t.leadToWinCount += 1
+                            t.note(.leadToWin, o.id, days)
                         }
                         if insideSales {
                             t.insideSalesWins += 1
+                            t.note(.insideSalesWins, o.id)
                             if let amount = o.amount {
                                 t.wonAmount += Double(amount)
                                 t.dealAmountSum += Double(amount)
                                 t.dealCount += 1
+                                t.note(.wonAmount, o.id, Double(amount))
+                                t.note(.deals, o.id, Double(amount))
                             }
                         }
                     } else if o.stage == .lost {
                         t.losses += 1
+                        t.note(.losses, o.id)
                     }
                 }
                 // Open at the end of P: decided by closed_at alone (rule 9).
                 if insideSales, o.createdAt < period.end, !(o.closedAt.map { $0 < period.end } ?? false) {
                     t.pipelineAmount += Double(o.amount ?? 0)
+                    t.note(.pipeline, o.id, Double(o.amount ?? 0))
                 }
             }
         }
@@ -168,26 +247,25 @@ public struct KPIEngine: Sendable {
         // Costs: every month P touches counts in full (rule 5).
         let months = Set(period.months)
         for c in facts.costs where months.contains(c.month) {
-            withTally(&tallies, attribution.key(costChannel: c.channel)) { t in
+            tallies.with(attribution.key(costChannel: c.channel)) { t in
+                let id = CountedRecord.costId(c)
                 t.cost += Double(c.amount)
-                if c.category == .marketing { t.marketingCost += Double(c.amount) }
+                t.note(.cost, id, Double(c.amount))
+                if c.category == .marketing {
+                    t.marketingCost += Double(c.amount)
+                    t.note(.marketingCost, id, Double(c.amount))
+                }
                 t.visits += Double(c.visits ?? 0)
+                if let visits = c.visits { t.note(.visits, id, Double(visits)) }
             }
         }
 
         // response_rate's numerator: the group's worked leads that reacted in P.
-        for key in Array(tallies.keys) {
-            tallies[key]!.respondedLeads = Double(tallies[key]!.leadsWorked.intersection(reactedLeads).count)
+        for key in Array(tallies.byGroup.keys) {
+            let responded = tallies.byGroup[key]!.leadsWorked.intersection(reactedLeads)
+            tallies.byGroup[key]!.respondedLeads = Double(responded.count)
+            for leadId in responded.sorted() { tallies.byGroup[key]!.note(.respondedLeads, leadId) }
         }
-        return tallies
-    }
-
-    private func withTally(_ tallies: inout [String?: GroupTally], _ key: Attribution.Key, _ body: (inout GroupTally) -> Void) {
-        switch key {
-        case .skip: return
-        case .group(let group):
-            // Mutate in place: copying the tally out and back would copy its sets and arrays on every fact (quadratic).
-            body(&tallies[group, default: GroupTally()])
-        }
+        return tallies.byGroup
     }
 }
