@@ -43,7 +43,7 @@ let package = Package(
         .target(
             name: "MierukaWeb",
             dependencies: [
-                "MierukaCore", "MierukaStore", "MierukaImport", "MierukaViews",
+                "MierukaCore", "MierukaCSV", "MierukaStore", "MierukaImport", "MierukaViews",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "Crypto", package: "swift-crypto"),

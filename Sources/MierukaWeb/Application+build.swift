@@ -27,6 +27,7 @@ public func buildRouter(services: Services) -> Router<AppRequestContext> {
     LoginController(login: services.login).addRoutes(to: router)
     DashboardController(services: services).addRoutes(to: router)
     DefinitionController(services: services).addRoutes(to: router)
+    RecordsController(services: services).addRoutes(to: router)
     APIController(services: services).addRoutes(to: router)
     return router
 }

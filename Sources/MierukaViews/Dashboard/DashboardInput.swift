@@ -192,7 +192,7 @@ public struct DashboardLinks: Sendable {
     }
 
     /// Percent-encodes a query value (everything but unreserved characters).
-    static func encode(_ value: String) -> String {
+    public static func encode(_ value: String) -> String {
         var allowed = CharacterSet.alphanumerics.intersection(CharacterSet(charactersIn: Unicode.Scalar(0)..<Unicode.Scalar(128)))
         allowed.insert(charactersIn: "-._~")
         return value.addingPercentEncoding(withAllowedCharacters: allowed) ?? value

@@ -51,12 +51,7 @@ struct DashboardController {
         let ja = language == .ja
         let title = teamScope ?? (ja ? "全社" : "Organisation")
         let periodLabel = ja ? "\(from)〜\(to.adding(days: -1))" : "\(from) – \(to.adding(days: -1))"
-        var links = DashboardLinks.relative(page: "/", recordsPath: "/api/v1/kpis", from: from, to: to, period: choice, language: language, sort: sort)
-        let recordsFrom = from, recordsTo = to
-        links.records = { kpi, group in
-            let by = group == "org" ? "org" : (reps.contains { $0.id == group } ? "rep" : "team")
-            return "/api/v1/kpis?kpi=\(kpi)&by=\(by)&from=\(recordsFrom)&to=\(recordsTo)"
-        }
+        let links = DashboardLinks.relative(page: "/", recordsPath: "/records", from: from, to: to, period: choice, language: language, sort: sort)
         let input = DashboardInput(
             language: language, title: title, from: from, to: to, periodLabel: periodLabel, businessDaysElapsed: elapsed,
             businessDaysTotal: total, results: figures.scope, byRep: figures.byRep,
