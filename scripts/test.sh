@@ -11,3 +11,6 @@ fi
 # The end-to-end tests run the built binary, so build it (and the tests) first.
 swift build --build-tests
 swift test --skip-build
+
+# One end-to-end test in a real headless Chromium against the built server (installs Chromium and Playwright if missing).
+bash Tests/e2e/run.sh

@@ -40,6 +40,26 @@ struct DashboardViewTests {
         #expect(!html.contains("架電数"))
     }
 
+    @Test("each card carries its KPI id and raw value as the API writes it; the visible text stays formatted")
+    func cardDataAttributes() {
+        for html in [Self.ja, Self.en] {
+            for (kpi, value, shown) in [
+                ("calls", "1234", "1,234"), ("connect_rate", "0.25283630470016205", "25.3%"), ("won_amount", "850000", "¥850,000"),
+                ("win_rate", "null", "—"), ("cac", "600000", "¥600,000"),
+            ] {
+                let start = html.range(of: #"id="kpi-\#(kpi)" data-kpi="\#(kpi)" data-value="\#(value)">"#)
+                #expect(start != nil, "no card \(kpi) with data-value \(value)")
+                guard let start, let end = html.range(of: "</article>", range: start.upperBound..<html.endIndex) else { continue }
+                #expect(html[start.upperBound..<end.lowerBound].contains(">\(shown)</a>"), "card \(kpi) does not show \(shown)")
+            }
+            // Every card has both attributes, and only cards have them.
+            let cards = html.components(separatedBy: #"<article class="card "#).count - 1
+            #expect(cards > 0)
+            #expect(html.components(separatedBy: " data-kpi=\"").count - 1 == cards)
+            #expect(html.components(separatedBy: " data-value=\"").count - 1 == cards)
+        }
+    }
+
     @Test("text from data is escaped: a rep and a title named <script>")
     func escaping() {
         let html = DashboardView.render(DashboardModel(DashboardFixture.input(title: "<script>x()</script> & 'co'")))

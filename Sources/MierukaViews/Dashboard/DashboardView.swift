@@ -147,7 +147,11 @@ public enum DashboardView {
             if let j = c.judgement { band.append(judgement(j, tone: c.tone, l)) }
             lines.append(.el("p", ["class": "bandline"], band))
         }
-        return .el("article", ["class": "card tone-\(c.tone.rawValue)", "id": "kpi-\(c.kpi)"], lines)
+        // data-value: the raw figure exactly as the JSON API writes it ("null" when undefined), for machines and tests.
+        return .el(
+            "article",
+            ["class": "card tone-\(c.tone.rawValue)", "id": "kpi-\(c.kpi)", "data-kpi": c.kpi, "data-value": NumberFormat.json(c.value.value)],
+            lines)
     }
 
     /// The band symbol, coloured by what it means, with its words for screen readers and hover.
