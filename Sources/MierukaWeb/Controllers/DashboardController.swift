@@ -51,7 +51,13 @@ struct DashboardController {
         let ja = language == .ja
         let title = teamScope ?? (ja ? "全社" : "Organisation")
         let periodLabel = ja ? "\(from)〜\(to.adding(days: -1))" : "\(from) – \(to.adding(days: -1))"
-        let links = DashboardLinks.relative(page: "/", recordsPath: "/records", from: from, to: to, period: choice, language: language, sort: sort)
+        var links = DashboardLinks.relative(page: "/", recordsPath: "/records", from: from, to: to, period: choice, language: language, sort: sort)
+        // The drill-down names the grouping so the link means the same thing whoever follows it.
+        let repIds = Set(reps.map(\.id))
+        links.records = { kpi, group in
+            let by = group == "org" ? "org" : repIds.contains(group) ? "rep" : "team"
+            return "/records?kpi=\(kpi)&by=\(by)&group=\(DashboardLinks.encode(group))&from=\(from)&to=\(to)"
+        }
         let input = DashboardInput(
             language: language, title: title, from: from, to: to, periodLabel: periodLabel, businessDaysElapsed: elapsed,
             businessDaysTotal: total, results: figures.scope, byRep: figures.byRep,
