@@ -17,27 +17,40 @@ public struct Services: Sendable {
         AccessPolicy(viewer: viewer, reps: try await store.reps())
     }
 
-    /// What the dashboard shows, from one read of the facts: the scope's KPIs ("org" or a team), the KPIs of the reps the
-    /// viewer may see, and day-by-day figures of the scope up to `through` (exclusive) for the trend chart.
-    public func dashboardFigures(from: LocalDate, to: LocalDate, through: LocalDate, scope: String, viewer: Viewer, dailyKPIs: Set<String>)
+    /// What the dashboard shows, from one read of the facts: the scope's KPIs (the organisation, a team or one rep), the
+    /// KPIs of the scope's reps the viewer may see, and day-by-day figures of the scope up to `through` (exclusive) for the
+    /// trend chart.
+    public func dashboardFigures(from: LocalDate, to: LocalDate, through: LocalDate, scope: DashboardScope, viewer: Viewer, dailyKPIs: Set<String>)
         async throws -> (scope: [KPIResult], byRep: [KPIResult], daily: [(date: LocalDate, values: [String: Double])])
     {
         let policy = try await self.policy(for: viewer)
-        guard scope == "org" ? policy.seesOrganisation : policy.seesTeam(scope) else {
-            throw HTTPError(.forbidden, message: "this scope is not yours to see")
+        let allowed: Bool
+        switch scope {
+        case .org: allowed = policy.seesOrganisation
+        case .team(let team): allowed = policy.seesTeam(team)
+        case .rep(let rep): allowed = policy.seesRep(rep)
         }
+        guard allowed else { throw HTTPError(.forbidden, message: "this scope is not yours to see") }
         let engine = KPIEngine(settings: try await store.settings())
         let period = engine.period(from: from, to: to)
         let facts = try await store.facts(for: period)
-        let grouping: KPIGrouping = scope == "org" ? .org : .team
-        let scopeLines = engine.compute(facts, period: period, grouping: grouping).filter { $0.group == scope }
-        let repLines = policy.filter(engine.compute(facts, period: period, grouping: .rep), grouping: .rep).filter { $0.group != nil }
-        // The month's facts hold every day's activities and opportunities; the daily KPIs need nothing outside them.
+        let group = scope.group
+        let scopeLines = engine.compute(facts, period: period, grouping: scope.grouping).filter { $0.group == group }
+        let teamOfRep = Dictionary(facts.reps.map { ($0.id, $0.team) }, uniquingKeysWith: { a, _ in a })
+        let repLines = policy.filter(engine.compute(facts, period: period, grouping: .rep), grouping: .rep).filter { line in
+            guard let rep = line.group else { return false }
+            switch scope {
+            case .org: return true
+            case .team(let team): return teamOfRep[rep] == team
+            case .rep(let id): return rep == id
+            }
+        }
+        // The period's facts hold every day's activities and opportunities; the daily KPIs need nothing outside them.
         var daily: [(date: LocalDate, values: [String: Double])] = []
         var day = from
         while day < min(through, to) {
-            let lines = engine.compute(facts, period: engine.period(from: day, to: day.adding(days: 1)), grouping: grouping, only: dailyKPIs)
-                .filter { $0.group == scope }
+            let lines = engine.compute(facts, period: engine.period(from: day, to: day.adding(days: 1)), grouping: scope.grouping, only: dailyKPIs)
+                .filter { $0.group == group }
             daily.append((day, Dictionary(lines.map { ($0.kpi, $0.value.value ?? 0) }, uniquingKeysWith: { a, _ in a })))
             day = day.adding(days: 1)
         }
@@ -58,3 +71,27 @@ public struct Services: Sendable {
     }
 }
 
+
+/// Whose figures a dashboard shows.
+public enum DashboardScope: Sendable, Hashable {
+    case org
+    case team(String)
+    case rep(String)
+
+    /// The engine's group name for this scope.
+    public var group: String {
+        switch self {
+        case .org: return "org"
+        case .team(let t): return t
+        case .rep(let r): return r
+        }
+    }
+
+    public var grouping: KPIGrouping {
+        switch self {
+        case .org: return .org
+        case .team: return .team
+        case .rep: return .rep
+        }
+    }
+}

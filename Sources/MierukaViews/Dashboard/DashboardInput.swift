@@ -43,6 +43,8 @@ public struct DashboardInput: Sendable {
     public var catalog: KPICatalog
     /// The logged-in user, shown in the header with a logout form carrying the session's CSRF token.
     public var account: DashboardAccount?
+    /// The filter form (custom period, team, rep); nil shows none.
+    public var filter: DashboardFilter?
 
     public init(
         language: Language = .ja, title: String, from: LocalDate, to: LocalDate, periodLabel: String,
@@ -51,9 +53,11 @@ public struct DashboardInput: Sendable {
         daily: [(date: LocalDate, values: [String: Double])] = [], alerts: [DashboardAlert] = [],
         links: DashboardLinks = .relative(), scope: String = "org", repTargets: [String: [String: Double]] = [:],
         repAchievementKPI: String? = nil, sort: RepSort = RepSort(), periodChoice: DashboardPeriodChoice? = nil,
-        leadingLayer: KPILayer = .action, cardKPIs: [String]? = nil, catalog: KPICatalog = .standard, account: DashboardAccount? = nil
+        leadingLayer: KPILayer = .action, cardKPIs: [String]? = nil, catalog: KPICatalog = .standard, account: DashboardAccount? = nil,
+        filter: DashboardFilter? = nil
     ) {
         self.account = account
+        self.filter = filter
         self.language = language
         self.title = title
         self.from = from
@@ -167,10 +171,13 @@ public struct DashboardLinks: Sendable {
     /// Same-host relative URLs: `/records?kpi=…&group=…&from=…&to=…` and `/dashboard?period=…&lang=…&sort=…&dir=…`.
     public static func relative(
         page: String = "/dashboard", recordsPath: String = "/records", from: LocalDate? = nil, to: LocalDate? = nil,
-        period: DashboardPeriodChoice = .month, language: Language = .ja, sort: RepSort = RepSort()
+        period: DashboardPeriodChoice? = .month, language: Language = .ja, sort: RepSort = RepSort(), filters: [(String, String)] = []
     ) -> DashboardLinks {
+        // The team / rep chosen (and a custom period) stay on every link of the page.
+        let kept = filters
         @Sendable func query(_ items: [(String, String?)]) -> String {
-            items.compactMap { key, value in value.map { key + "=" + encode($0) } }.joined(separator: "&")
+            let keptItems: [(String, String?)] = kept.map { ($0.0, $0.1) }
+            return (items + keptItems).compactMap { key, value in value.map { key + "=" + encode($0) } }.joined(separator: "&")
         }
         return DashboardLinks(
             records: { kpi, group in
@@ -182,11 +189,11 @@ public struct DashboardLinks: Sendable {
             },
             language: { l in
                 page + "?"
-                    + query([("period", period.rawValue), ("lang", l.rawValue), ("sort", sort.key.rawValue), ("dir", sort.direction.rawValue)])
+                    + query([("period", period?.rawValue), ("lang", l.rawValue), ("sort", sort.key.rawValue), ("dir", sort.direction.rawValue)])
             },
             sort: { s in
                 page + "?"
-                    + query([("period", period.rawValue), ("lang", language.rawValue), ("sort", s.key.rawValue), ("dir", s.direction.rawValue)])
+                    + query([("period", period?.rawValue), ("lang", language.rawValue), ("sort", s.key.rawValue), ("dir", s.direction.rawValue)])
             }
         )
     }

@@ -21,6 +21,7 @@ public struct DashboardModel: Sendable {
     public let periodChoice: DashboardPeriodChoice?
     public let links: DashboardLinks
     public let account: DashboardAccount?
+    public let filter: DashboardFilter?
 
     /// Shown when the caller names no cards: the figures a morning meeting reads, per layer.
     public static let defaultCardKPIs = [
@@ -43,6 +44,7 @@ public struct DashboardModel: Sendable {
         periodChoice = input.periodChoice
         links = input.links
         account = input.account
+        filter = input.filter
 
         let values = DashboardModel.index(input.results, group: input.scope)
         cardGroups = DashboardModel.cards(input, values: values)

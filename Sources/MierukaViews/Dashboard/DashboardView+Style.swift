@@ -14,15 +14,17 @@ extension DashboardView {
         nav ul{list-style:none;display:flex;gap:.2rem;margin:0;padding:0}
         nav a{display:inline-block;padding:.1rem .5rem;border:2px solid var(--ink);text-decoration:none;font-weight:bold}
         nav a[aria-current]{background:var(--ink);color:var(--paper)}
+        form.filter{display:flex;flex-wrap:wrap;gap:.3rem .8rem;font-size:.85rem}
+        form.filter input,form.filter select,form.filter button{font-size:.85rem}
         h2{font-size:1.2rem;margin:.6rem 0 .3rem;border-bottom:2px solid var(--line)}
         .alerts{margin:.5rem 0;padding:.4rem .7rem;border:3px solid var(--warn);background:#fff6e0}
         .alerts ul{margin:0;padding-left:1.2rem}
         .sev-critical{color:var(--bad);font-weight:bold}
         .sev-warning{color:var(--warn);font-weight:bold}
         .cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(15rem,1fr));gap:.5rem}
-        .card{border:2px solid var(--line);border-left-width:.5rem;padding:.35rem .6rem;margin:0}
+        .card{border:2px solid var(--line);border-left-width:.5rem;padding:.35rem .6rem;margin:0;container-type:inline-size}
         .card h3{font-size:1rem;margin:0;color:var(--muted)}
-        .card .actual{font-size:2rem;font-weight:bold;margin:0;line-height:1.1}
+        .card .actual{font-size:min(2rem,11cqi);font-weight:bold;margin:0;line-height:1.1}
         .card .target{font-size:1.1rem;font-weight:normal;color:var(--muted)}
         .card p{margin:.1rem 0}
         .detail,.meta,.bandline{font-size:.85rem}
@@ -34,7 +36,10 @@ extension DashboardView {
         .j-neutral{color:var(--muted)}
         .bottleneck{border:3px solid var(--bad);padding:.3rem .6rem;margin:.3rem 0;font-size:1.1rem}
         .bottleneck strong{color:var(--bad)}
-        .split{display:grid;grid-template-columns:1fr 1fr;gap:1rem}
+        .split{display:block}
+        .trend{display:grid;grid-template-columns:repeat(auto-fit,minmax(22rem,1fr));gap:0 1rem}
+        .trend h2{grid-column:1/-1}
+        .reps{overflow-x:auto}
         svg{max-width:100%;height:auto;font-family:inherit}
         table{border-collapse:collapse;width:100%;font-size:.95rem}
         th,td{border-bottom:1px solid var(--line);padding:.2rem .4rem;text-align:right;white-space:nowrap}
@@ -42,16 +47,14 @@ extension DashboardView {
         th a{text-decoration:none}
         th[aria-sort] a{text-decoration:underline}
         .sub{color:var(--muted);font-size:.8rem}
-        @media (max-width:60rem){.split{grid-template-columns:1fr}}
         @page{size:A4 landscape;margin:10mm}
         @media print{
           html{font-size:10.5pt}
           body{padding:0}
-          nav{display:none}
+          nav,form.filter{display:none}
           a{text-decoration:none}
           .card,.bottleneck,table,svg{break-inside:avoid}
           .cards{grid-template-columns:repeat(4,1fr)}
-          .split{grid-template-columns:1fr 1fr}
           *{-webkit-print-color-adjust:exact;print-color-adjust:exact}
         }
         """

@@ -67,6 +67,7 @@ public enum DashboardView {
                 .el("nav", ["aria-label": DashboardText.period(l)], [.el("ul", [:], periods)]),
                 .el("nav", ["aria-label": DashboardText.languageLabel(l)], [.el("ul", [:], languages)]),
                 account(m),
+                filter(m),
             ])
     }
 

@@ -19,19 +19,46 @@ struct DashboardController {
         guard let viewer = context.viewer else { return .redirect(to: "/login") }
         let q = request.uri.queryParameters
         let language = Language.of(request)
-        let choice = q.get("period").flatMap(DashboardPeriodChoice.init(rawValue:)) ?? .month
+        let ja = language == .ja
         let sort = RepSort(sort: q.get("sort"), dir: q.get("dir"))
         let settings = try await services.store.settings()
         let today = settings.clock.localDate(of: Date())
-        let (from, to) = Self.range(choice, today: today, fiscalYearStartMonth: settings.fiscalYearStartMonth)
+
+        // The period: a preset holding today, or a custom range (from … through, both inclusive as users type them).
+        var choice: DashboardPeriodChoice? = q.get("period").flatMap(DashboardPeriodChoice.init(rawValue:)) ?? .month
+        var (from, to) = Self.range(choice!, today: today, fiscalYearStartMonth: settings.fiscalYearStartMonth)
+        if q.get("period") == nil, let f = q.get("from").flatMap({ LocalDate($0) }), let t = q.get("through").flatMap({ LocalDate($0) }) {
+            guard f <= t, t.dayNumber - f.dayNumber <= 731 else {
+                throw HTTPError(.badRequest, message: ja ? "期間の指定が正しくありません（開始 ≤ 終了、2年以内）" : "from must not be after through, and the range at most two years")
+            }
+            (from, to, choice) = (f, t.adding(days: 1), nil)
+        }
         let calendar = BusinessCalendar()
-        let elapsed = calendar.businessDays(from: from, to: min(today.adding(days: 1), to))
+        let elapsed = calendar.businessDays(from: from, to: min(max(today.adding(days: 1), from), to))
         let total = calendar.businessDays(from: from, to: to)
 
+        // The scope: a rep, a team, or the organisation — each only if the viewer may see it (checked again below the route).
         let policy = try await services.policy(for: viewer)
         let reps = try await services.store.reps()
-        let teamScope = policy.seesOrganisation ? nil : viewer.team
-        let scope = teamScope ?? "org"
+        let repName = Dictionary(reps.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+        let askedTeam = q.get("team").flatMap { $0.isEmpty ? nil : $0 }
+        let askedRep = q.get("rep").flatMap { $0.isEmpty ? nil : $0 }
+        let scope: DashboardScope
+        if let rep = askedRep {
+            guard policy.seesRep(rep), repName[rep] != nil else { throw HTTPError(.forbidden, message: "this rep is not yours to see") }
+            scope = .rep(rep)
+        } else if let team = askedTeam {
+            guard policy.seesTeam(team) else { throw HTTPError(.forbidden, message: "this team is not yours to see") }
+            scope = .team(team)
+        } else if policy.seesOrganisation {
+            scope = .org
+        } else if let team = viewer.team {
+            scope = .team(team)
+        } else if let rep = viewer.repId {
+            scope = .rep(rep)
+        } else {
+            throw HTTPError(.forbidden, message: "your account has no team or rep; ask an admin to set one")
+        }
         let figures = try await services.dashboardFigures(from: from, to: to, through: today.adding(days: 1), scope: scope, viewer: viewer,
                                                           dailyKPIs: ["calls", "connects", "appointments", "wins"])
 
@@ -40,30 +67,58 @@ struct DashboardController {
         var scopeTargets: [String: Double] = [:]
         var repTargets: [String: [String: Double]] = [:]
         for t in targets {
-            switch t.scope {
-            case .org where teamScope == nil: scopeTargets[t.kpi] = t.value
-            case .team where t.scopeId == teamScope && teamScope != nil: scopeTargets[t.kpi] = t.value
-            case .rep: if let id = t.scopeId, policy.seesRep(id) { repTargets[id, default: [:]][t.kpi] = t.value }
+            switch (t.scope, scope) {
+            case (.org, .org): scopeTargets[t.kpi] = t.value
+            case (.team, .team(let team)) where t.scopeId == team: scopeTargets[t.kpi] = t.value
+            case (.rep, _):
+                if let id = t.scopeId, policy.seesRep(id) { repTargets[id, default: [:]][t.kpi] = t.value }
+                if case .rep(let id) = scope, t.scopeId == id { scopeTargets[t.kpi] = t.value }
             default: break
             }
         }
 
-        let ja = language == .ja
-        let title = teamScope ?? (ja ? "全社" : "Organisation")
+        let title: String
+        switch scope {
+        case .org: title = ja ? "全社" : "Organisation"
+        case .team(let team): title = team
+        case .rep(let id): title = "\(repName[id] ?? id) (\(id))"
+        }
         let periodLabel = ja ? "\(from)〜\(to.adding(days: -1))" : "\(from) – \(to.adding(days: -1))"
-        var links = DashboardLinks.relative(page: "/", recordsPath: "/records", from: from, to: to, period: choice, language: language, sort: sort)
+        var filters: [(String, String)] = []
+        if let askedTeam { filters.append(("team", askedTeam)) }
+        if let askedRep { filters.append(("rep", askedRep)) }
+        var links = DashboardLinks.relative(page: "/", recordsPath: "/records", from: from, to: to, period: choice, language: language, sort: sort,
+                                            filters: filters)
         // The drill-down names the grouping so the link means the same thing whoever follows it.
         let repIds = Set(reps.map(\.id))
+        let recordsFrom = from, recordsTo = to
         links.records = { kpi, group in
             let by = group == "org" ? "org" : repIds.contains(group) ? "rep" : "team"
-            return "/records?kpi=\(kpi)&by=\(by)&group=\(DashboardLinks.encode(group))&from=\(from)&to=\(to)"
+            return "/records?kpi=\(kpi)&by=\(by)&group=\(DashboardLinks.encode(group))&from=\(recordsFrom)&to=\(recordsTo)"
         }
+        if choice == nil {
+            // A custom period stays when the language or the sort changes.
+            let custom = "&from=\(from)&through=\(to.adding(days: -1))"
+            let language = links.language, sortLink = links.sort
+            links.language = { language($0) + custom }
+            links.sort = { sortLink($0) + custom }
+        }
+        let teams = Set(reps.compactMap(\.team)).filter { policy.seesTeam($0) }.sorted()
+        let visibleReps = reps.filter { rep in
+            guard policy.seesRep(rep.id) else { return false }
+            if case .team(let team) = scope { return rep.team == team }
+            return true
+        }.sorted { $0.id < $1.id }
+        let filter = DashboardFilter(
+            teams: teams, reps: visibleReps.map { ($0.id, $0.name) }, team: askedTeam, rep: askedRep, from: from, through: to.adding(days: -1),
+            allowsOrganisation: policy.seesOrganisation)
         let input = DashboardInput(
             language: language, title: title, from: from, to: to, periodLabel: periodLabel, businessDaysElapsed: elapsed,
             businessDaysTotal: total, results: figures.scope, byRep: figures.byRep,
-            repNames: Dictionary(reps.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a }), targets: scopeTargets, daily: figures.daily,
-            links: links, scope: scope, repTargets: repTargets, sort: sort, periodChoice: choice,
-            account: context.session.map { DashboardAccount(login: viewer.login, roleLabel: ja ? viewer.role.ja : viewer.role.rawValue, csrf: $0.csrf) })
+            repNames: repName, targets: scopeTargets, daily: figures.daily,
+            links: links, scope: scope.group, repTargets: repTargets, sort: sort, periodChoice: choice,
+            account: context.session.map { DashboardAccount(login: viewer.login, roleLabel: ja ? viewer.role.ja : viewer.role.rawValue, csrf: $0.csrf) },
+            filter: filter)
         var response = Response.html(DashboardView.render(DashboardModel(input)))
         if let lang = q.get("lang"), Language(rawValue: lang) != nil {
             response.setCookie(Cookie(name: "lang", value: lang, path: "/", secure: request.isSecure, httpOnly: true, sameSite: .lax))
