@@ -28,6 +28,7 @@ public func buildRouter(services: Services) -> Router<AppRequestContext> {
     DashboardController(services: services).addRoutes(to: router)
     DefinitionController(services: services).addRoutes(to: router)
     RecordsController(services: services).addRoutes(to: router)
+    ImportController(services: services).addRoutes(to: router)
     APIController(services: services).addRoutes(to: router)
     return router
 }

@@ -7,10 +7,13 @@ import MierukaStore
 public struct Services: Sendable {
     public let store: any Store
     public let login: LoginService
+    /// Where uploaded files wait between the import page's preview and its commit.
+    public let uploads: URL
 
-    public init(store: any Store) {
+    public init(store: any Store, uploads: URL? = nil) {
         self.store = store
         self.login = LoginService(store: store)
+        self.uploads = uploads ?? FileManager.default.temporaryDirectory.appendingPathComponent("mieruka-uploads-\(getpid())")
     }
 
     public func policy(for viewer: Viewer) async throws -> AccessPolicy {

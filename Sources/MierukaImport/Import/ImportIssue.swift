@@ -28,6 +28,11 @@ public struct ImportFailure: Error, Sendable, CustomStringConvertible {
 
     public static let listed = 100
 
+    public init(issues: [ImportIssue], totalIssues: Int) {
+        self.issues = issues
+        self.totalIssues = totalIssues
+    }
+
     public var description: String {
         var lines = issues.prefix(ImportFailure.listed).map(\.description)
         if totalIssues > lines.count { lines.append("… and \(totalIssues - lines.count) more errors") }

@@ -9,6 +9,12 @@ public struct ImportSource: Sendable {
 
     public var name: String { (path as NSString).lastPathComponent }
 
+    public init(path: String, entity: Entity, mapping: Mapping) {
+        self.path = path
+        self.entity = entity
+        self.mapping = mapping
+    }
+
     /// Expands paths (files and directories) into sources in dependency order, matching mappings to files:
     /// a mapping applies to files of its entity; a file with a foreign name takes the one mapping given,
     /// or the mapping whose columns its header has.
@@ -40,7 +46,7 @@ public struct ImportSource: Sendable {
         return sources.enumerated().sorted { (order[$0.element.entity]!, $0.offset) < (order[$1.element.entity]!, $1.offset) }.map(\.element)
     }
 
-    static func source(forFile path: String, mappings: [Mapping]) throws -> ImportSource {
+    public static func source(forFile path: String, mappings: [Mapping]) throws -> ImportSource {
         let nameEntity = Entity(fileName: path)
         if let entity = nameEntity {
             if let mapping = mappings.first(where: { $0.entity == entity }) { return ImportSource(path: path, entity: entity, mapping: mapping) }

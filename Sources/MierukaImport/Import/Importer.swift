@@ -18,29 +18,46 @@ public struct Importer: Sendable {
     }
 
     /// Imports the sources (already in dependency order). Throws `ImportFailure` with every issue when anything is wrong.
-    public func run(_ sources: [ImportSource]) async throws -> ImportSummary {
+    /// A dry run does all of it — validation, references, the merge and its counts — and then rolls back.
+    public func run(_ sources: [ImportSource], dryRun: Bool = false) async throws -> ImportSummary {
         let started = Date()
         let state = ImportState()
-        let entities = try await store.transaction { () -> [EntitySummary] in
-            var summaries: [Entity: EntitySummary] = [:]
-            for (index, source) in sources.enumerated() {
-                var summary = summaries[source.entity] ?? EntitySummary(entity: source.entity)
-                try await importFile(source, into: &summary, state: state)
-                // Merge once all files of an entity are staged (sources come in dependency order), so that
-                // duplicates across files follow "the last row wins" too.
-                if index == sources.count - 1 || sources[index + 1].entity != source.entity, state.issueCount == 0 {
-                    summary.apply(try await store.mergeStaged(source.entity))
+        if dryRun {
+            do {
+                _ = try await store.transaction { () -> [EntitySummary] in
+                    throw DryRunFinished(entities: try await importAll(sources, state: state, started: started))
                 }
-                summaries[source.entity] = summary
+            } catch let finished as DryRunFinished {
+                return ImportSummary(entities: finished.entities, seconds: Date().timeIntervalSince(started))
             }
-            if state.issueCount > 0 {
-                throw ImportFailure(issues: state.issues, totalIssues: state.issueCount)
-            }
-            let ordered = Entity.allCases.compactMap { summaries[$0] }
-            try await store.logImport(startedAt: started, files: sources.map(\.path), summary: ordered.map(\.line).joined(separator: "\n"))
-            return ordered
         }
+        let entities = try await store.transaction { try await importAll(sources, state: state, started: started) }
         return ImportSummary(entities: entities, seconds: Date().timeIntervalSince(started))
+    }
+
+    /// Thrown at the end of a dry run so the transaction rolls back with the counts in hand.
+    private struct DryRunFinished: Error {
+        var entities: [EntitySummary]
+    }
+
+    private func importAll(_ sources: [ImportSource], state: ImportState, started: Date) async throws -> [EntitySummary] {
+        var summaries: [Entity: EntitySummary] = [:]
+        for (index, source) in sources.enumerated() {
+            var summary = summaries[source.entity] ?? EntitySummary(entity: source.entity)
+            try await importFile(source, into: &summary, state: state)
+            // Merge once all files of an entity are staged (sources come in dependency order), so that
+            // duplicates across files follow "the last row wins" too.
+            if index == sources.count - 1 || sources[index + 1].entity != source.entity, state.issueCount == 0 {
+                summary.apply(try await store.mergeStaged(source.entity))
+            }
+            summaries[source.entity] = summary
+        }
+        if state.issueCount > 0 {
+            throw ImportFailure(issues: state.issues, totalIssues: state.issueCount)
+        }
+        let ordered = Entity.allCases.compactMap { summaries[$0] }
+        try await store.logImport(startedAt: started, files: sources.map(\.path), summary: ordered.map(\.line).joined(separator: "\n"))
+        return ordered
     }
 
     private func importFile(_ source: ImportSource, into summary: inout EntitySummary, state: ImportState) async throws {

@@ -89,8 +89,17 @@ public struct DashboardAccount: Sendable, Hashable {
     public var roleLabel: String
     public var csrf: String
     public var logoutPath: String
+    /// Other pages of the product shown beside the account: (label, path).
+    public var pages: [(label: String, path: String)]
 
-    public init(login: String, roleLabel: String, csrf: String, logoutPath: String = "/logout") {
+    public static func == (a: DashboardAccount, b: DashboardAccount) -> Bool {
+        a.login == b.login && a.roleLabel == b.roleLabel && a.csrf == b.csrf && a.logoutPath == b.logoutPath && a.pages.map(\.path) == b.pages.map(\.path)
+    }
+
+    public func hash(into hasher: inout Hasher) { hasher.combine(login) }
+
+    public init(login: String, roleLabel: String, csrf: String, logoutPath: String = "/logout", pages: [(label: String, path: String)] = []) {
+        self.pages = pages
         self.login = login
         self.roleLabel = roleLabel
         self.csrf = csrf

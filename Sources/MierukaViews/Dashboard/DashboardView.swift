@@ -77,6 +77,7 @@ public enum DashboardView {
             "form", ["method": "post", "action": a.logoutPath, "class": "account"],
             [
                 .el("a", ["href": "/definitions"], m.language == .ja ? "KPI定義書" : "KPI definitions"),
+                .group(a.pages.flatMap { [HTML.text(" "), .el("a", ["href": $0.path], $0.label)] }),
                 .text(" \(a.login) (\(a.roleLabel)) "),
                 .el("input", ["type": "hidden", "name": "csrf", "value": a.csrf]),
                 .el("button", ["type": "submit"], m.language == .ja ? "ログアウト" : "Log out"),

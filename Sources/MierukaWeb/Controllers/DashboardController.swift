@@ -117,7 +117,11 @@ struct DashboardController {
             businessDaysTotal: total, results: figures.scope, byRep: figures.byRep,
             repNames: repName, targets: scopeTargets, daily: figures.daily,
             links: links, scope: scope.group, repTargets: repTargets, sort: sort, periodChoice: choice,
-            account: context.session.map { DashboardAccount(login: viewer.login, roleLabel: ja ? viewer.role.ja : viewer.role.rawValue, csrf: $0.csrf) },
+            account: context.session.map {
+                var pages: [(label: String, path: String)] = [(ja ? "目標" : "Targets", "/targets")]
+                if viewer.role == .admin { pages.append((ja ? "インポート" : "Import", "/import")) }
+                return DashboardAccount(login: viewer.login, roleLabel: ja ? viewer.role.ja : viewer.role.rawValue, csrf: $0.csrf, pages: pages)
+            },
             filter: filter)
         var response = Response.html(DashboardView.render(DashboardModel(input)))
         if let lang = q.get("lang"), Language(rawValue: lang) != nil {

@@ -25,6 +25,6 @@ enum Page {
         body{font-family:system-ui,"Hiragino Sans","Noto Sans JP",sans-serif;margin:0;color:#111;background:#fff;font-size:18px}
         header{display:flex;gap:1em;align-items:center;padding:.5em 1em;background:#123;color:#fff}header a{color:#9cf}
         main{padding:1em}table{border-collapse:collapse}td,th{border:1px solid #999;padding:.25em .5em}td.n{text-align:right}
-        .inline{display:inline}.error{color:#a00;font-weight:bold}form.login{max-width:24em}form.login label{display:block;margin:.5em 0}
+        .inline{display:inline}.scroll{overflow-x:auto}table.preview td{white-space:nowrap;font-size:.8em}.error{color:#a00;font-weight:bold}form.login{max-width:24em}form.login label{display:block;margin:.5em 0}
         """
 }
