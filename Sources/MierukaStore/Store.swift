@@ -44,6 +44,8 @@ public protocol Store: AnyObject, Sendable {
     /// The facts the engine needs for one period.
     func facts(for period: Period) async throws -> KPIFacts
     func targets() async throws -> [Target]
+    /// Removes these targets (matched by their key); returns how many were stored.
+    func deleteTargets(_ targets: [Target]) async throws -> Int
     func reps() async throws -> [Rep]
 }
 

@@ -32,6 +32,24 @@ public struct AccessPolicy: Sendable {
         }
     }
 
+    /// May this viewer see this target? The organisation's for org-wide roles; a team's and its reps' for those who see them.
+    public func seesTarget(_ t: Target) -> Bool {
+        switch t.scope {
+        case .org: return seesOrganisation
+        case .team: return seesTeam(t.scopeId)
+        case .rep: return seesRep(t.scopeId)
+        }
+    }
+
+    /// May this viewer set or remove this target? Admins any; a manager their team's and their team's reps'.
+    public func setsTarget(_ t: Target) -> Bool {
+        switch viewer.role {
+        case .admin: return true
+        case .manager: return t.scope == .team ? seesTeam(t.scopeId) : t.scope == .rep ? seesRep(t.scopeId) : false
+        case .rep, .viewer: return false
+        }
+    }
+
     /// Keeps the KPI lines of a grouping the viewer may see.
     public func filter(_ results: [KPIResult], grouping: KPIGrouping) -> [KPIResult] {
         switch grouping {

@@ -74,6 +74,17 @@ extension SQLiteStore {
         return try await rows("SELECT \(columns) FROM main.\(entity.table) ORDER BY \(columns)") { $0.map(DBValue.init) }
     }
 
+    public func deleteTargets(_ targets: [Target]) async throws -> Int {
+        var removed = 0
+        for t in targets {
+            let binds: [SQLiteData] = [.text(t.kpi), .text(t.scope.rawValue), .text(t.scopeId ?? ""), .text(t.period.rawValue), .text(t.periodStart.description)]
+            let clause = "WHERE kpi = ? AND scope = ? AND scope_id = ? AND period = ? AND period_start = ?"
+            removed += Int(try await rows("SELECT COUNT(*) FROM main.targets \(clause)", binds) { $0.first?.integer }.first ?? 0)
+            try await exec("DELETE FROM main.targets \(clause)", binds)
+        }
+        return removed
+    }
+
     public func reps() async throws -> [Rep] {
         try await all(.reps, decode: RecordDecoding.rep)
     }
