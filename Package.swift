@@ -67,7 +67,10 @@ let package = Package(
         .testTarget(name: "MierukaDemoTests", dependencies: ["MierukaDemo", "MierukaCore"]),
         .testTarget(
             name: "MierukaWebTests",
-            dependencies: ["MierukaWeb", "MierukaStore", "MierukaImport", "MierukaCore", .product(name: "HummingbirdTesting", package: "hummingbird")]
+            dependencies: [
+                "MierukaWeb", "MierukaStore", "MierukaImport", "MierukaCore", .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Yams", package: "Yams"),
+            ]
         ),
         .testTarget(name: "MierukaViewsTests", dependencies: ["MierukaViews", "MierukaCore"]),
         .testTarget(name: "MierukaStoreTests", dependencies: ["MierukaStore", "MierukaImport", "MierukaCore", "MierukaCSV"]),

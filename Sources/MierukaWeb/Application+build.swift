@@ -24,6 +24,7 @@ public func buildRouter(services: Services) -> Router<AppRequestContext> {
     router.add(middleware: SecurityHeadersMiddleware())
     router.add(middleware: AuthenticationMiddleware(store: services.store))
     router.get("/healthz") { _, _ in Response.json("{\"status\":\"ok\"}") }
+    router.get("/api/openapi.yaml") { _, _ in Response.json(OpenAPIDocument.yaml + "\n", contentType: "application/yaml; charset=utf-8") }
     LoginController(login: services.login).addRoutes(to: router)
     DashboardController(services: services).addRoutes(to: router)
     DefinitionController(services: services).addRoutes(to: router)
