@@ -37,4 +37,25 @@ struct BusinessCalendarTests {
         #expect(!calendar.isBusinessDay(LocalDate("2026-05-06")!))
         #expect(calendar.isBusinessDay(LocalDate("2026-05-07")!))
     }
+
+    @Test("the organisation's closed days: the year-end closure by default, お盆 and single dates by setting")
+    func closedDays() throws {
+        let obon = try #require(ClosedDays("12-29..01-03, 08-13..08-15, 2026-10-01"))
+        let calendar = BusinessCalendar(closed: obon)
+        // August 2026: 21 weekdays, less 山の日 (Tue 11th) and お盆 Thu 13th, Fri 14th (the 15th is a Saturday).
+        #expect(calendar.businessDays(from: LocalDate("2026-08-01")!, to: LocalDate("2026-09-01")!) == 18)
+        #expect(!calendar.isBusinessDay(LocalDate("2026-10-01")!))
+        #expect(BusinessCalendar().isBusinessDay(LocalDate("2026-10-01")!))
+        // No closure at all: 2026-12-29 (Tue) and 2027-01-04 (Mon) are working days; 01-01 stays a holiday.
+        let open = BusinessCalendar(closed: .none)
+        #expect(open.isBusinessDay(LocalDate("2026-12-29")!))
+        #expect(!open.isBusinessDay(LocalDate("2027-01-01")!))
+        #expect(!BusinessCalendar().isBusinessDay(LocalDate("2026-12-29")!))
+        #expect(BusinessCalendar().isBusinessDay(LocalDate("2027-01-04")!))
+        for bad in ["13-01", "12-29..", "2026-02-30", "a,b", "12-29..01-03..02-01"] { #expect(ClosedDays(bad) == nil, "\(bad)") }
+        // Read from the stored settings.
+        let settings = OrganisationSettings(values: ["closed_days": "08-13..08-15"])
+        #expect(!settings.calendar.isBusinessDay(LocalDate("2026-08-13")!))
+        #expect(settings.calendar.isBusinessDay(LocalDate("2026-12-29")!))
+    }
 }

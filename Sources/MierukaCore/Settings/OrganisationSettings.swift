@@ -15,8 +15,12 @@ public struct OrganisationSettings: Sendable, Hashable {
     /// Gross margin used by LTV (1.0 = revenue).
     public var grossMargin: Double = 1.0
     public var currency: String = "JPY"
+    /// Closed days besides weekends and national holidays (年末年始 by default).
+    public var closedDays: ClosedDays = .yearEnd
 
     public init() {}
+
+    public var calendar: BusinessCalendar { BusinessCalendar(closed: closedDays) }
 
     public var clock: OrgClock { OrgClock(timeZone: timeZone) }
 
@@ -51,6 +55,10 @@ public struct SettingDefinition: Sendable {
             Double($0).map { $0 > 0 && $0 <= 1 } ?? false
         },
         .init(key: "currency", defaultValue: "JPY", ja: "通貨", en: "Currency") { $0.count == 3 },
+        .init(key: "closed_days", defaultValue: "12-29..01-03",
+              ja: "休業日(祝日以外; 例 12-29..01-03,08-13..08-15,2026-10-01)", en: "Closed days besides holidays (e.g. 12-29..01-03,08-13..08-15,2026-10-01)") {
+            ClosedDays($0) != nil
+        },
     ]
 
     public static func named(_ key: String) -> SettingDefinition? { all.first { $0.key == key } }
@@ -70,5 +78,6 @@ extension OrganisationSettings {
         if let v = values["valid_opportunity_score"].flatMap(Int.init) { validOpportunityScore = v }
         if let v = values["gross_margin"].flatMap(Double.init) { grossMargin = v }
         if let v = values["currency"] { currency = v }
+        if let v = values["closed_days"].flatMap(ClosedDays.init) { closedDays = v }
     }
 }

@@ -1,8 +1,8 @@
 /// Japanese national holidays (国民の祝日, 振替休日, 国民の休日) and the usual year-end closure (12/29–1/3),
 /// computed by rule. Valid 2000–2099.
 public enum JapaneseHolidays {
-    /// Day numbers (LocalDate.dayNumber) on which a Japanese company is closed besides weekends.
-    public static func closedDays(year y: Int) -> Set<Int> {
+    /// Day numbers of the national holidays of a year: 国民の祝日, 振替休日 and 国民の休日.
+    public static func nationalHolidays(year y: Int) -> Set<Int> {
         var holidays = Set<Int>()
         func add(_ m: Int, _ d: Int) { holidays.insert(LocalDate(year: y, month: m, day: d).dayNumber) }
         func nthMonday(_ m: Int, _ n: Int) -> Int {
@@ -51,8 +51,12 @@ public enum JapaneseHolidays {
             while holidays.contains(next) { next += 1 }
             holidays.insert(next)
         }
-        // 年末年始休業.
-        for d in [(1, 2), (1, 3), (12, 29), (12, 30), (12, 31)] { add(d.0, d.1) }
         return holidays
+    }
+
+    /// Day numbers on which a typical Japanese company is closed besides weekends: the national holidays and the
+    /// year-end closure 12/29–1/3 (the default of the organisation's `closed_days` setting).
+    public static func closedDays(year: Int) -> Set<Int> {
+        nationalHolidays(year: year).union(ClosedDays.yearEnd.days(year: year))
     }
 }

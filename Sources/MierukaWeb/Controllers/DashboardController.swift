@@ -33,7 +33,7 @@ struct DashboardController {
             }
             (from, to, choice) = (f, t.adding(days: 1), nil)
         }
-        let calendar = BusinessCalendar()
+        let calendar = settings.calendar
         let elapsed = calendar.businessDays(from: from, to: min(max(today.adding(days: 1), from), to))
         let total = calendar.businessDays(from: from, to: to)
 
