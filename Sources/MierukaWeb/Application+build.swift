@@ -31,6 +31,7 @@ public func buildRouter(services: Services) -> Router<AppRequestContext> {
     RecordsController(services: services).addRoutes(to: router)
     ImportController(services: services).addRoutes(to: router)
     TargetsController(services: services).addRoutes(to: router)
+    PlanController(services: services).addRoutes(to: router)
     APIController(services: services).addRoutes(to: router)
     return router
 }

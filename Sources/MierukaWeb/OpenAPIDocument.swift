@@ -228,6 +228,57 @@ enum OpenAPIDocument {
                 "401": {$ref: "#/components/responses/Unauthorized"}
                 "403": {$ref: "#/components/responses/Forbidden"}
                 "404": {$ref: "#/components/responses/NotFound"}
+          /api/v1/plan:
+            get:
+              tags: [api]
+              operationId: plan
+              summary: Works back from a KGI to each step's monthly, daily and per-rep need (admins and viewers any scope; a manager their team).
+              parameters: &planParameters
+                - name: kgi
+                  in: query
+                  required: true
+                  description: revenue=YEN, wins=N, sqls=N or appointments=N.
+                  schema: {type: string}
+                - {name: period, in: query, description: The month (default this month)., schema: {type: string, pattern: "^[0-9]{4}-[0-9]{2}$"}}
+                - {name: team, in: query, description: A team (default the organisation)., schema: {type: string}}
+                - {name: rates, in: query, schema: {type: string, enum: [history, benchmark], default: history}}
+                - {name: rate, in: query, description: "Your own rates, KPI_ID=NUMBER, comma-separated (e.g. avg_deal_size=1000000).", schema: {type: string}}
+              responses:
+                "200":
+                  description: The plan.
+                  content:
+                    application/json:
+                      schema: {$ref: "#/components/schemas/Plan"}
+                "400": {$ref: "#/components/responses/BadRequest"}
+                "401": {$ref: "#/components/responses/Unauthorized"}
+                "403": {$ref: "#/components/responses/Forbidden"}
+            post:
+              tags: [api]
+              operationId: savePlan
+              summary: The same plan, saved as the month's targets (admins; a manager for their team).
+              parameters:
+                - {$ref: "#/components/parameters/csrf"}
+                - name: kgi
+                  in: query
+                  required: true
+                  schema: {type: string}
+                - {name: period, in: query, schema: {type: string}}
+                - {name: team, in: query, schema: {type: string}}
+                - {name: rates, in: query, schema: {type: string, enum: [history, benchmark]}}
+                - {name: rate, in: query, schema: {type: string}}
+              responses:
+                "200":
+                  description: The plan and what was saved.
+                  content:
+                    application/json:
+                      schema:
+                        type: object
+                        properties:
+                          plan: {$ref: "#/components/schemas/Plan"}
+                          saved: {$ref: "#/components/schemas/WriteCounts"}
+                "400": {$ref: "#/components/responses/BadRequest"}
+                "401": {$ref: "#/components/responses/Unauthorized"}
+                "403": {$ref: "#/components/responses/Forbidden"}
           /api/v1/leads:
             $ref: "#/components/pathItems/ingest"
           /api/v1/activities:
@@ -357,6 +408,27 @@ enum OpenAPIDocument {
               tags: [pages]
               operationId: targetsRemove
               summary: Removes one target (form fields csrf, kpi, scope, scope_id, period, period_start).
+              requestBody: {$ref: "#/components/requestBodies/Form"}
+              responses:
+                "303": {$ref: "#/components/responses/Redirect"}
+                "400": {$ref: "#/components/responses/BadRequest"}
+                "403": {$ref: "#/components/responses/Forbidden"}
+          /plan:
+            get:
+              tags: [pages]
+              operationId: planPage
+              summary: The planner page (form; with kgi, the worked-back chain).
+              parameters: *planParameters
+              responses:
+                "200": {$ref: "#/components/responses/Page"}
+                "303": {$ref: "#/components/responses/Redirect"}
+                "400": {$ref: "#/components/responses/BadRequest"}
+                "403": {$ref: "#/components/responses/Forbidden"}
+          /plan/save:
+            post:
+              tags: [pages]
+              operationId: planSave
+              summary: Saves the plan of the form's fields as targets (form fields csrf, kgi, period, team, rates, rate).
               requestBody: {$ref: "#/components/requestBodies/Form"}
               responses:
                 "303": {$ref: "#/components/responses/Redirect"}
@@ -575,6 +647,47 @@ enum OpenAPIDocument {
                 updated: {type: integer}
                 unchanged: {type: integer}
                 duplicates: {type: integer}
+            PlanRate:
+              type: object
+              required: [kpi, value, source]
+              properties:
+                kpi: {type: string}
+                value: {type: number}
+                source: {type: string, enum: [history, benchmark, manual]}
+                months: {type: integer}
+                sample: {type: number}
+                note: {type: string}
+            Plan:
+              type: object
+              required: [kgi, month, scope, businessDays, headCount, steps, reps]
+              properties:
+                kgi: {type: string, examples: ["revenue=50000000"]}
+                month: {type: string}
+                scope: {type: string}
+                businessDays: {type: integer}
+                headCount: {type: number}
+                missingRate: {type: string}
+                steps:
+                  type: array
+                  items:
+                    type: object
+                    required: [kpi, monthly]
+                    properties:
+                      kpi: {type: string}
+                      monthly: {type: number}
+                      perBusinessDay: {type: number}
+                      perRepPerDay: {type: number}
+                      rate: {$ref: "#/components/schemas/PlanRate"}
+                reps:
+                  type: array
+                  items:
+                    type: object
+                    properties:
+                      repId: {type: string}
+                      name: {type: string}
+                      weight: {type: number}
+                      monthly: {type: object, additionalProperties: {type: number}}
+                      perBusinessDay: {type: object, additionalProperties: {type: number}}
             CanonicalRecord:
               type: object
               description: One record keyed by the canonical column names of data-model.md (values as strings, numbers, booleans or null).

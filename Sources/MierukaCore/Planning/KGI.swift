@@ -1,5 +1,5 @@
 /// The goal a plan works back from (KGI): revenue, wins, SQLs or appointments in one month.
-public enum KGI: Sendable, Hashable, Codable {
+public enum KGI: Sendable, Hashable {
     case revenue(Double)
     case wins(Double)
     case sqls(Double)
@@ -37,4 +37,20 @@ public enum KGI: Sendable, Hashable, Codable {
     }
 
     public var description: String { "\(kpi == "won_amount" ? "revenue" : kpi)=\(CanonicalRow.number(amount))" }
+}
+
+/// Written as its text, `revenue=50000000`, in JSON.
+extension KGI: Codable {
+    public init(from decoder: any Decoder) throws {
+        let text = try decoder.singleValueContainer().decode(String.self)
+        guard let kgi = KGI(text) else {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "not a KGI: \(text)"))
+        }
+        self = kgi
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(description)
+    }
 }

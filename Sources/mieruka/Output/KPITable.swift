@@ -48,17 +48,17 @@ enum KPITable {
     }
 
     /// Columns padded by display width (a Japanese character takes two cells).
-    static func render(_ table: [[String]]) -> String {
+    /// Columns from `numericFrom` on are right-aligned, except those in `leftAligned` (text columns at the end).
+    static func render(_ table: [[String]], numericFrom: Int = 3, leftAligned: Set<Int> = []) -> String {
         func width(_ s: String) -> Int { s.unicodeScalars.reduce(0) { $0 + ($1.value >= 0x1100 && !(0xFF61...0xFF9F).contains($1.value) ? 2 : 1) } }
         let columns = table.map(\.count).max() ?? 0
         var widths = Array(repeating: 0, count: columns)
         for row in table { for (i, cell) in row.enumerated() { widths[i] = max(widths[i], width(cell)) } }
         var out = ""
         for (n, row) in table.enumerated() {
-            let numericFrom = 3
             out += row.enumerated().map { i, cell in
                 let pad = String(repeating: " ", count: widths[i] - width(cell))
-                return i >= numericFrom && n > 0 ? pad + cell : cell + pad
+                return i >= numericFrom && !leftAligned.contains(i) && n > 0 ? pad + cell : cell + pad
             }.joined(separator: "  ") + "\n"
             if n == 0 { out += widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ") + "\n" }
         }
