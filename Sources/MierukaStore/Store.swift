@@ -47,6 +47,14 @@ public protocol Store: AnyObject, Sendable {
     /// Removes these targets (matched by their key); returns how many were stored.
     func deleteTargets(_ targets: [Target]) async throws -> Int
     func reps() async throws -> [Rep]
+
+    /// Records landing forecasts; a KPI's forecast for a group, period and day is kept once (the day's first).
+    /// Returns how many were new.
+    func recordForecasts(_ snapshots: [ForecastSnapshot]) async throws -> Int
+    /// Whether any forecast of the period was recorded on `day`.
+    func hasForecasts(from: LocalDate, to: LocalDate, madeOn day: LocalDate) async throws -> Bool
+    /// The recorded forecasts of one KPI and group for a period.
+    func forecasts(kpi: String, group: String, from: LocalDate, to: LocalDate) async throws -> [ForecastSnapshot]
 }
 
 /// What a merge did: exact counts, computed by the database.

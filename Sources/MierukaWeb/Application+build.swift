@@ -32,6 +32,7 @@ public func buildRouter(services: Services) -> Router<AppRequestContext> {
     ImportController(services: services).addRoutes(to: router)
     TargetsController(services: services).addRoutes(to: router)
     PlanController(services: services).addRoutes(to: router)
+    ForecastController(services: services).addRoutes(to: router)
     APIController(services: services).addRoutes(to: router)
     return router
 }

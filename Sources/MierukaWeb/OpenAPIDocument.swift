@@ -279,6 +279,43 @@ enum OpenAPIDocument {
                 "400": {$ref: "#/components/responses/BadRequest"}
                 "401": {$ref: "#/components/responses/Unauthorized"}
                 "403": {$ref: "#/components/responses/Forbidden"}
+          /api/v1/forecast:
+            get:
+              tags: [api]
+              operationId: forecast
+              summary: The month's landing forecast (着地予測) against its targets; counts and sums carried forward, rates as to date.
+              parameters:
+                - {name: period, in: query, description: The month (default this month)., schema: {type: string, pattern: "^[0-9]{4}-[0-9]{2}$"}}
+                - {name: team, in: query, description: A team (default the organisation; that needs the admin or viewer role)., schema: {type: string}}
+              responses:
+                "200":
+                  description: The forecast.
+                  content:
+                    application/json:
+                      schema:
+                        type: object
+                        required: [from, to, businessDaysElapsed, businessDaysTotal, lines]
+                        properties:
+                          from: {type: string, format: date}
+                          to: {type: string, format: date}
+                          businessDaysElapsed: {type: integer}
+                          businessDaysTotal: {type: integer}
+                          lines:
+                            type: array
+                            items:
+                              type: object
+                              required: [kpi]
+                              properties:
+                                kpi: {type: string}
+                                group: {type: [string, "null"]}
+                                actual: {type: [number, "null"]}
+                                landing: {type: [number, "null"]}
+                                target: {type: [number, "null"]}
+                                pace: {type: [number, "null"]}
+                                landingAchievement: {type: [number, "null"]}
+                "400": {$ref: "#/components/responses/BadRequest"}
+                "401": {$ref: "#/components/responses/Unauthorized"}
+                "403": {$ref: "#/components/responses/Forbidden"}
           /api/v1/leads:
             $ref: "#/components/pathItems/ingest"
           /api/v1/activities:

@@ -25,6 +25,11 @@ extension SQLiteStore {
             decode: RecordDecoding.customer)
         facts.costs = try await all(.costs, decode: RecordDecoding.cost)
         facts.contactHistory = try await contactHistory(start: start, end: end)
+        // forecast_accuracy: the won-amount forecast recorded while the period ran (the mid-period one).
+        let snapshots = try await forecasts(kpi: "won_amount", group: "org", from: period.from, to: period.to)
+        if let judged = ForecastSnapshot.judged(snapshots, from: period.from, to: period.to, calendar: try await settings().calendar) {
+            facts.recordedForecasts["won_amount"] = judged.landing
+        }
         return facts
     }
 

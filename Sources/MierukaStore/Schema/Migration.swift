@@ -93,5 +93,14 @@ extension Migration {
             "CREATE TABLE api_tokens (token_hash TEXT PRIMARY KEY NOT NULL, login TEXT NOT NULL, created_at BIGINT NOT NULL, revoked_at BIGINT)",
             "CREATE TABLE login_failures (login TEXT NOT NULL, at BIGINT NOT NULL)",
         ]),
+        // Landing forecasts as recorded on each day's first computation, for forecast_accuracy of closed periods.
+        Migration(name: "0006_forecasts", statements: [
+            """
+            CREATE TABLE forecasts (
+                kpi TEXT NOT NULL, group_name TEXT NOT NULL, period_from TEXT NOT NULL, period_to TEXT NOT NULL, made_on TEXT NOT NULL,
+                actual DOUBLE PRECISION NOT NULL, landing DOUBLE PRECISION NOT NULL,
+                PRIMARY KEY (kpi, group_name, period_from, period_to, made_on))
+            """,
+        ]),
     ]
 }

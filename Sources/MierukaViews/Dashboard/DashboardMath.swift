@@ -8,19 +8,14 @@ public enum DashboardMath {
         return actual / target
     }
 
-    /// Pace = actual ÷ (target × elapsed ÷ total business days): 1.0 = exactly on the line to the target.
-    /// Undefined without a target, with a target of 0, or before the first business day has passed.
+    /// Pace against the target over business days (the core's rule).
     public static func pace(actual: Double?, target: Double?, elapsed: Int, total: Int) -> Double? {
-        guard let actual, let target, target != 0, elapsed > 0, total > 0 else { return nil }
-        let expected = target * Double(min(elapsed, total)) / Double(total)
-        return actual / expected
+        Landing.pace(actual: actual, target: target, elapsed: elapsed, total: total)
     }
 
-    /// 着地予測 = actual + actual ÷ elapsed × (total − elapsed): the pace so far carried to the period's last business day.
-    /// Undefined when no business day has passed; once the period is over the landing is the actual.
+    /// 着地予測 (the core's rule).
     public static func landing(actual: Double?, elapsed: Int, total: Int) -> Double? {
-        guard let actual, elapsed > 0, total > 0 else { return nil }
-        return actual + actual / Double(elapsed) * Double(max(0, total - elapsed))
+        Landing.value(actual: actual, elapsed: elapsed, total: total)
     }
 
     /// How far a rate falls below its band's low bound, relative to that bound ((low − rate) ÷ low); nil when not below.

@@ -23,6 +23,8 @@ struct DashboardController {
         let sort = RepSort(sort: q.get("sort"), dir: q.get("dir"))
         let settings = try await services.store.settings()
         let today = settings.clock.localDate(of: Date())
+        // The day's first look at the dashboard records the month's landing forecasts (forecast_accuracy needs them).
+        try await ForecastService(store: services.store).snapshotIfNeeded(today: today)
 
         // The period: a preset holding today, or a custom range (from … through, both inclusive as users type them).
         var choice: DashboardPeriodChoice? = q.get("period").flatMap(DashboardPeriodChoice.init(rawValue:)) ?? .month
