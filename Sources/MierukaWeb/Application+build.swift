@@ -29,6 +29,7 @@ public func buildRouter(services: Services) -> Router<AppRequestContext> {
     DefinitionController(services: services).addRoutes(to: router)
     RecordsController(services: services).addRoutes(to: router)
     APIController(services: services).addRoutes(to: router)
+    IngestController(services: services).addRoutes(to: router)
     return router
 }
 
