@@ -19,6 +19,9 @@ public protocol Store: AnyObject, Sendable {
     func count(_ entity: Entity) async throws -> Int64
     /// Every key of an entity (reps, leads), for reference checks.
     func keys(of entity: Entity) async throws -> [String]
+    /// One column's stored text for those of `keys` that exist (entities with a one-column key): whose a record is
+    /// before an upsert replaces it. A key whose value is empty maps to nil.
+    func storedValues(of column: String, in entity: Entity, forKeys keys: [String]) async throws -> [String: String?]
     /// The team names of the reps table.
     func teams() async throws -> [String]
     func logImport(startedAt: Date, files: [String], summary: String) async throws

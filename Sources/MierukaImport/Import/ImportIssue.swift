@@ -5,12 +5,15 @@ public struct ImportIssue: Error, Sendable, Hashable, CustomStringConvertible {
     /// The canonical field (or source header) the problem is in.
     public var column: String?
     public var message: String
+    /// The text that was wrong, when one cell was (the CLI's message quotes it already; the API returns it on its own).
+    public var value: String?
 
-    public init(file: String, line: Int?, column: String?, message: String) {
+    public init(file: String, line: Int?, column: String?, message: String, value: String? = nil) {
         self.file = file
         self.line = line
         self.column = column
         self.message = message
+        self.value = value
     }
 
     public var description: String {

@@ -1,14 +1,19 @@
 import MierukaCore
 import MierukaStore
 
-/// Finds references to records that exist neither in the database nor in the same import, and reports them
-/// once per column with the ids, instead of once per row.
+/// Finds references to records that exist neither in the database nor in the same import. A file's are reported
+/// once per column with the ids, instead of once per row; a batch of records (API) names each record, since its
+/// caller has no lines to look at and fixes records one by one.
 final class ReferenceCheck: @unchecked Sendable {
     let file: String
+    let perRecord: Bool
     private var unknown: [String: (entity: Entity, firstLine: Int, rows: Int, ids: [String], seen: Set<String>)] = [:]
     private var order: [String] = []
 
-    init(file: String) { self.file = file }
+    init(file: String, perRecord: Bool = false) {
+        self.file = file
+        self.perRecord = perRecord
+    }
 
     /// Loads the stored keys this entity's rows refer to.
     func prepare(for entity: Entity, state: ImportState, store: any Store) async throws {
@@ -37,6 +42,14 @@ final class ReferenceCheck: @unchecked Sendable {
                     state.loaded.insert(entity)
                 }
                 if state.known[entity]?.contains(id) == true { continue }
+            }
+            if perRecord {
+                let what = column == "scope_id(team)" ? "teams" : entity.rawValue
+                state.add(ImportIssue(
+                    file: file, line: line, column: column == "scope_id(team)" ? "scope_id" : column,
+                    message: "\"\(id)\" is in neither the \(what) of the database nor this batch (send the \(what) first, or fix the id)",
+                    value: id))
+                continue
             }
             if unknown[column] == nil {
                 unknown[column] = (entity, line, 0, [], [])

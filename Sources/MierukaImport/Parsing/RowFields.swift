@@ -30,7 +30,7 @@ struct RowFields {
     }
 
     mutating func issue(_ field: String, _ message: String) {
-        issues.append(ImportIssue(file: layout.file, line: line, column: field, message: message))
+        issues.append(ImportIssue(file: layout.file, line: line, column: field, message: message, value: raw(field)))
     }
 
     mutating func missing(_ field: String) {
@@ -68,7 +68,7 @@ struct RowFields {
         }
         if let value = E(rawValue: text) ?? E(rawValue: text.lowercased()) { return value }
         let allowed = E.allCases.map(\.rawValue).joined(separator: ", ")
-        issue(field, "\"\(text)\" is not one of \(allowed) (translate source values with the mapping's values:)")
+        issue(field, "\"\(text)\" is not one of \(allowed)" + (layout.mappingHints ? " (translate source values with the mapping's values:)" : ""))
         return nil
     }
 
@@ -78,7 +78,8 @@ struct RowFields {
         case "true", "1", "yes": return true
         case "false", "0", "no": return false
         default:
-            issue(field, "\"\(text)\" is not a yes/no value (expected true/false, 1/0 or yes/no; map others such as はい/いいえ with values:)")
+            let hint = layout.mappingHints ? "; map others such as はい/いいえ with values:" : ""
+            issue(field, "\"\(text)\" is not a yes/no value (expected true/false, 1/0 or yes/no\(hint))")
             return nil
         }
     }
@@ -153,7 +154,7 @@ struct RowFields {
         }
         if let date = layout.dateTimes.parse(Substring(text)) { return date }
         let expected = layout.mapping.datetimeFormat.map { "ISO 8601, or \($0) as the mapping says" }
-            ?? "ISO 8601 such as 2026-04-01T09:30:00+09:00, or a datetime_format in a mapping file"
+            ?? "ISO 8601 such as 2026-04-01T09:30:00+09:00" + (layout.mappingHints ? ", or a datetime_format in a mapping file" : "")
         issue(field, "\"\(text)\" is not a date-time (expected \(expected))")
         return nil
     }

@@ -10,6 +10,8 @@ struct RowLayout {
     let indices: [String: [Int]]
     let headerCount: Int
     let dateTimes: DateTimeParser
+    /// Whether messages may suggest a mapping file's remedies: not for API batches, whose senders have none.
+    let mappingHints: Bool
 
     /// Fields that must have a value in every row (data-model.md "required").
     static func requiredFields(_ entity: Entity) -> [String] {
@@ -24,10 +26,11 @@ struct RowLayout {
         }
     }
 
-    init(file: String, entity: Entity, mapping: Mapping, header: [String], defaultTimeZone: TimeZone) throws {
+    init(file: String, entity: Entity, mapping: Mapping, header: [String], defaultTimeZone: TimeZone, mappingHints: Bool = true) throws {
         self.file = file
         self.entity = entity
         self.mapping = mapping
+        self.mappingHints = mappingHints
         self.headerCount = header.count
         self.dateTimes = DateTimeParser(timeZone: mapping.timeZone ?? defaultTimeZone, pattern: mapping.datetimeFormat)
         // Headers are matched after trimming spaces (and a stray BOM), as spreadsheet exports pad them.

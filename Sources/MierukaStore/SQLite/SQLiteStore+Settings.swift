@@ -5,7 +5,7 @@ import SQLKit
 extension SQLiteStore {
     public func settingValues() async throws -> [String: String] {
         var values = Dictionary(uniqueKeysWithValues: SettingDefinition.all.map { ($0.key, $0.defaultValue) })
-        for row in try await sql.raw("SELECT key, value FROM settings").all() {
+        for row in try await gate.run({ try await sql.raw("SELECT key, value FROM settings").all() }) {
             values[try row.decode(column: "key", as: String.self)] = try row.decode(column: "value", as: String.self)
         }
         return values
@@ -31,7 +31,7 @@ extension SQLiteStore {
     }
 
     public func settingsHistory() async throws -> [SettingChange] {
-        try await sql.raw("SELECT key, old_value, new_value, changed_by, changed_at FROM settings_history ORDER BY changed_at, rowid").all().map {
+        try await gate.run { try await sql.raw("SELECT key, old_value, new_value, changed_by, changed_at FROM settings_history ORDER BY changed_at, rowid").all() }.map {
             SettingChange(
                 key: try $0.decode(column: "key", as: String.self),
                 oldValue: try $0.decode(column: "old_value", as: String?.self),

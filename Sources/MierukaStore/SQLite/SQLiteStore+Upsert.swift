@@ -76,6 +76,26 @@ extension SQLiteStore {
         return try await rows("SELECT \(entity.keyColumns[0]) FROM main.\(entity.table)") { $0[0].string }
     }
 
+    public func storedValues(of column: String, in entity: Entity, forKeys keys: [String]) async throws -> [String: String?] {
+        // The column is spliced into the SQL: only the entity's own column names may come here.
+        precondition(entity.columns.contains(column) && entity.keyColumns.count == 1, "\(column) is not a column of \(entity.rawValue)")
+        let key = entity.keyColumns[0]
+        var values: [String: String?] = [:]
+        // A few hundred binds a statement stays far below SQLite's limit on variables.
+        var start = 0
+        let unique = Array(Set(keys))
+        while start < unique.count {
+            let chunk = unique[start..<min(start + 500, unique.count)]
+            let placeholders = Array(repeating: "?", count: chunk.count).joined(separator: ",")
+            let found = try await rows("SELECT \(key), \(column) FROM main.\(entity.table) WHERE \(key) IN (\(placeholders))", chunk.map { .text($0) }) {
+                row -> (String, String?)? in row[0].string.map { ($0, row[1].string) }
+            }
+            for (k, v) in found { values[k] = .some(v) }
+            start += 500
+        }
+        return values
+    }
+
     public func teams() async throws -> [String] {
         try await rows("SELECT DISTINCT team FROM main.reps WHERE team IS NOT NULL") { $0[0].string }
     }

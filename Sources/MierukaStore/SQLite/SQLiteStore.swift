@@ -12,6 +12,8 @@ public final class SQLiteStore: Store, @unchecked Sendable {
     public let path: String
     /// Entities with a staging table in the current import (touched by one import task at a time).
     var stagedEntities: Set<Entity> = []
+    /// Keeps other tasks' statements out of an open transaction (concurrent web requests share this one connection).
+    let gate = ConnectionGate()
 
     private init(connection: SQLiteConnection, path: String) {
         self.connection = connection
@@ -43,14 +45,16 @@ public final class SQLiteStore: Store, @unchecked Sendable {
     // MARK: - Plumbing
 
     func exec(_ query: String, _ binds: [SQLiteData] = []) async throws {
-        try await connection.query(query, binds) { _ in }
+        try await gate.run { try await connection.query(query, binds) { _ in } }
     }
 
     /// Runs a query and maps each row by column position.
     func rows<T: Sendable>(_ query: String, _ binds: [SQLiteData] = [], _ map: @escaping @Sendable ([SQLiteData]) -> T?) async throws -> [T] {
         let box = RowBox<T>()
-        try await connection.query(query, binds) { row in
-            if let value = map(row.columns.map(\.data)) { box.append(value) }
+        try await gate.run {
+            try await connection.query(query, binds) { row in
+                if let value = map(row.columns.map(\.data)) { box.append(value) }
+            }
         }
         return box.take()
     }
@@ -73,17 +77,19 @@ public final class SQLiteStore: Store, @unchecked Sendable {
     // MARK: - Transactions
 
     public func transaction<T: Sendable>(_ body: @Sendable () async throws -> T) async throws -> T {
-        try await exec("BEGIN IMMEDIATE")
-        do {
-            let result = try await body()
-            try await exec("COMMIT")
-            return result
-        } catch {
-            try? await exec("ROLLBACK")
-            // Temp staging tables outlive a rollback of their contents; drop them so the next import starts clean.
-            for entity in stagedEntities { try? await exec("DROP TABLE IF EXISTS temp.\(Self.stagingTable(entity))") }
-            stagedEntities.removeAll()
-            throw error
+        try await gate.run {
+            try await exec("BEGIN IMMEDIATE")
+            do {
+                let result = try await body()
+                try await exec("COMMIT")
+                return result
+            } catch {
+                try? await exec("ROLLBACK")
+                // Temp staging tables outlive a rollback of their contents; drop them so the next import starts clean.
+                for entity in stagedEntities { try? await exec("DROP TABLE IF EXISTS temp.\(Self.stagingTable(entity))") }
+                stagedEntities.removeAll()
+                throw error
+            }
         }
     }
 }
