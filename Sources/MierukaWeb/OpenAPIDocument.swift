@@ -565,17 +565,22 @@ enum OpenAPIDocument {
           schemas:
             Error:
               type: object
+              required: [error]
               properties:
                 error:
-                  type: object
-                  properties:
-                    message: {type: string}
+                  description: What went wrong and what to send instead (a text, or an object with the message).
+                  oneOf:
+                    - type: string
+                    - type: object
+                      properties:
+                        message: {type: string}
             Problems:
               type: object
               required: [error, errors]
               properties:
                 error: {type: string}
                 total: {type: integer}
+                total_errors: {type: integer}
                 errors:
                   type: array
                   items:
