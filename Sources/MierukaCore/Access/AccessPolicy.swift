@@ -50,6 +50,15 @@ public struct AccessPolicy: Sendable {
         }
     }
 
+    /// May this viewer see this alert? Organisation-wide ones (and leads without a rep) for org-wide roles.
+    public func seesAlert(_ a: Alert) -> Bool {
+        switch a.scope {
+        case .org: return seesOrganisation
+        case .team: return seesTeam(a.group)
+        case .rep: return seesRep(a.group)
+        }
+    }
+
     /// Keeps the KPI lines of a grouping the viewer may see.
     public func filter(_ results: [KPIResult], grouping: KPIGrouping) -> [KPIResult] {
         switch grouping {

@@ -10,6 +10,16 @@ public struct ForecastLine: Sendable, Hashable, Codable {
     /// Landing ÷ target: will the period reach its target at this pace?
     public var landingAchievement: Double?
 
+    public init(kpi: String, group: String?, actual: Double?, landing: Double?, target: Double?, pace: Double?, landingAchievement: Double? = nil) {
+        self.kpi = kpi
+        self.group = group
+        self.actual = actual
+        self.landing = landing
+        self.target = target
+        self.pace = pace
+        self.landingAchievement = landingAchievement
+    }
+
     /// Lines for every KPI result of a period in progress, with the targets of their group (KPI → value).
     public static func lines(_ results: [KPIResult], targets: [String?: [String: Double]], elapsed: Int, total: Int,
                              catalog: KPICatalog = .standard) -> [ForecastLine] {
