@@ -93,5 +93,15 @@ extension Migration {
             "CREATE TABLE api_tokens (token_hash TEXT PRIMARY KEY NOT NULL, login TEXT NOT NULL, created_at BIGINT NOT NULL, revoked_at BIGINT)",
             "CREATE TABLE login_failures (login TEXT NOT NULL, at BIGINT NOT NULL)",
         ]),
+        // The manager's answers to the phase checklist (seed 002): the latest answer per item, for the organisation
+        // (team '') or one team, with who answered and when.
+        Migration(name: "0006_phase_answers", statements: [
+            """
+            CREATE TABLE phase_answers (
+                team TEXT NOT NULL DEFAULT '', item_id TEXT NOT NULL, answer SMALLINT NOT NULL CHECK (answer IN (0,1)),
+                answered_by TEXT NOT NULL, answered_at BIGINT NOT NULL,
+                PRIMARY KEY (team, item_id))
+            """,
+        ]),
     ]
 }
