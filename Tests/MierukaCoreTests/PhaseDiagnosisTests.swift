@@ -72,6 +72,16 @@ struct PhaseDiagnosisTests {
         #expect(Self.item(d, "G3").answer == threeOrMore)
     }
 
+    @Test("reps older than the data are pointed out beside the months of data")
+    func repsOlderThanData() {
+        let input = PhaseDiagnosisInput(currentMonth: Self.june, firstDataMonth: YearMonth(year: 2026, month: 3),
+                                        earliestRepStart: LocalDate(year: 2022, month: 1, day: 10))
+        let d = PhaseDiagnosis(input)
+        #expect(Self.item(d, "L1").answer == .yes)
+        #expect(Self.item(d, "L1").evidenceEn.hasSuffix(". The earliest rep start date is 2022-01-10: the organisation may be older than its data"))
+        #expect(!Self.item(d, "G3").evidenceEn.contains("earliest rep"))
+    }
+
     @Test("no data at all: 0 months, launch item holds, and the evidence says why")
     func noData() {
         let d = Self.diagnose(first: nil)

@@ -158,16 +158,18 @@ struct PhaseStoreTests {
             let report = try await SMARTService(store: db).check(periodMonth: Self.june, currentMonth: Self.june)
 
             // validate
-            #expect(report.historyMonths.first == YearMonth(year: 2025, month: 12))
+            // Six months back would start in 2025-12, but the data begins in 2026-02.
+            #expect(report.historyMonths.first == YearMonth(year: 2026, month: 2))
             #expect(report.historyMonths.last == YearMonth(year: 2026, month: 5))
             #expect(report.recorded == [.leads, .activities])
             #expect(report.results.map(\.target.kpi) == ["ltv", "calls"])
             let calls = report.results[1]
-            // 44 ÷ 2 reps ÷ 22 days = 1 a day; R1's best week (2026-03-02) had 3 calls → 0.6 a day. Best month 3 → cap 3.9.
+            // 44 ÷ 2 reps ÷ 22 days = 1 a day; R1's best weeks had 3 calls (the latest, 2026-05-11, is shown) → 0.6 a day.
+            // Best month 3 (March, April and May tie: the latest is shown) → cap 3.9.
             #expect(calls.finding(.achievable).verdict == .fail)
             #expect(calls.finding(.achievable).reasonEn ==
-                "target 44 against 1.3 × the best of the last 6 months (3 in 2026-03) = 3.9: above it; "
-                + "needs 1 calls/day per rep (44 ÷ 2 reps ÷ 22 business days); the best week was 0.6/day (R1, week of 2026-03-02: 3 ÷ 5)")
+                "target 44 against 1.3 × the best of the last 4 months (3 in 2026-05) = 3.9: above it; "
+                + "needs 1 calls/day per rep (44 ÷ 2 reps ÷ 22 business days); the best week was 0.6/day (R1, week of 2026-05-11: 3 ÷ 5)")
             #expect(calls.finding(.measurable).verdict == .pass)
             #expect(calls.finding(.relevant).verdict == .pass)
             let ltv = report.results[0]

@@ -10,8 +10,14 @@ extension DataCheck {
     public func evaluate(_ input: PhaseDiagnosisInput, catalog: KPICatalog = .standard) -> DataFinding {
         switch self {
         case .underSixMonths:
-            return Self.monthsOfData(input, holds: { $0 < PhaseChecklist.launchMonths },
-                                     ja: "6ヶ月未満", en: "under \(PhaseChecklist.launchMonths)")
+            var finding = Self.monthsOfData(input, holds: { $0 < PhaseChecklist.launchMonths },
+                                            ja: "6ヶ月未満", en: "under \(PhaseChecklist.launchMonths)")
+            // The item asks about the organisation's age; the data is its measure. Say so when the reps are older.
+            if let start = input.earliestRepStart, start.yearMonth < (input.firstDataMonth ?? input.currentMonth) {
+                finding.ja += "。担当者の最も早い開始日は\(start)で、組織はデータより古い可能性があります"
+                finding.en += ". The earliest rep start date is \(start): the organisation may be older than its data"
+            }
+            return finding
         case .threeMonthsOfData:
             return Self.monthsOfData(input, holds: { $0 >= PhaseChecklist.trendMonths },
                                      ja: "3ヶ月以上", en: "\(PhaseChecklist.trendMonths) or more")
@@ -68,10 +74,11 @@ extension DataCheck {
         let empty = months.filter { !withTargets.contains($0) }
         if !empty.isEmpty {
             let list = empty.map(\.description).joined(separator: ", ")
+            let met = outcomes.isEmpty ? ("", "") : ("(目標のある月はすべて達成)", " (every target that was set was met)")
             return DataFinding(
                 answer: .unknown,
-                ja: "\(layerJa)の月次目標がない月があり判断できません:\(list)(目標のある月はすべて達成)",
-                en: "cannot tell: no monthly \(layerEn) targets in \(list) (every target that was set was met)")
+                ja: "\(layerJa)の月次目標がない月があり判断できません:\(list)\(met.0)",
+                en: "cannot tell: no monthly \(layerEn) targets in \(list)\(met.1)")
         }
         return DataFinding(
             answer: .yes,

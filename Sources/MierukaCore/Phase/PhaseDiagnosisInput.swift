@@ -8,11 +8,16 @@ public struct PhaseDiagnosisInput: Sendable, Hashable {
     public var outcomes: [TargetOutcome]
     /// The manager's stored answers by item id.
     public var answers: [String: PhaseAnswer]
+    /// The earliest start date of the scope's inside-sales reps and managers, if the reps table has one: shown beside the
+    /// months of data, because an organisation can be older than the data it imported.
+    public var earliestRepStart: LocalDate?
 
-    public init(currentMonth: YearMonth, firstDataMonth: YearMonth?, outcomes: [TargetOutcome] = [], answers: [PhaseAnswer] = []) {
+    public init(currentMonth: YearMonth, firstDataMonth: YearMonth?, outcomes: [TargetOutcome] = [], answers: [PhaseAnswer] = [],
+                earliestRepStart: LocalDate? = nil) {
         self.currentMonth = currentMonth
         self.firstDataMonth = firstDataMonth
         self.outcomes = outcomes
+        self.earliestRepStart = earliestRepStart
         self.answers = Dictionary(answers.map { ($0.itemId, $0) }, uniquingKeysWith: { a, b in a.answeredAt >= b.answeredAt ? a : b })
     }
 

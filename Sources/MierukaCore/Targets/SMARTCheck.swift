@@ -98,6 +98,9 @@ public struct SMARTCheck: Sendable {
 
     /// The target against the best month, per business day when the target's period is not a month and the KPI adds up.
     func monthCheck(_ t: Target, _ d: KPIDefinition, _ h: TargetHistory) -> Part {
+        guard h.monthsLookedAt > 0 else {
+            return .notJudged("比較できる完了した月の実績がまだありません", "no complete month of data to compare with yet")
+        }
         guard let best = h.bestMonth else {
             return .notJudged("過去\(h.monthsLookedAt)ヶ月に\(d.ja)の実績がありません",
                               "no figure for \(d.id) in the last \(h.monthsLookedAt) months")

@@ -53,7 +53,9 @@ public struct PhaseService: Sendable {
                                               lowerIsBetter: definition.prefersLower))
             }
         }
+        let starts = try await store.reps().filter { [.sdr, .bdr, .isr, .manager].contains($0.role) && (team == nil || $0.team == team) }
+            .compactMap(\.startedOn)
         return PhaseDiagnosisInput(currentMonth: currentMonth, firstDataMonth: first, outcomes: outcomes,
-                                   answers: try await store.phaseAnswers(team: team))
+                                   answers: try await store.phaseAnswers(team: team), earliestRepStart: starts.min())
     }
 }

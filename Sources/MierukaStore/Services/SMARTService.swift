@@ -35,11 +35,14 @@ public struct SMARTService: Sendable {
         for (entity, kind) in entities where try await store.count(entity) > 0 { recorded.insert(kind) }
 
         let phase = try await PhaseService(store: store).diagnose(team: nil, currentMonth: currentMonth).phase
-        let months = (1...max(1, historyMonths)).reversed().map { currentMonth.adding(months: -$0) }
+        let allMonths = (1...max(1, historyMonths)).reversed().map { currentMonth.adding(months: -$0) }
         let known = targets.filter { catalog[$0.kpi] != nil }
-        let best = try await bestMonths(known, months: months, catalog: catalog)
-        let weeks = try await bestRepWeeks(known, months: months, catalog: catalog, fiscalYearStartMonth: settings.fiscalYearStartMonth)
         let reps = try await store.reps()
+        // Months before the data begins are not history: a zero there says nothing about what the team can do.
+        let firstData = try await store.firstDataAt(team: nil).map { settings.clock.localDate(of: $0).yearMonth }
+        let months = allMonths.filter { month in firstData.map { month >= $0 } ?? false }
+        let best = try await bestMonths(known, months: months, reps: reps, catalog: catalog)
+        let weeks = try await bestRepWeeks(known, months: months, catalog: catalog, fiscalYearStartMonth: settings.fiscalYearStartMonth)
         let calendar = BusinessCalendar()
 
         let check = SMARTCheck(catalog: catalog, recorded: recorded, phase: phase, fiscalYearStartMonth: settings.fiscalYearStartMonth)
@@ -68,8 +71,12 @@ public struct SMARTService: Sendable {
         }
     }
 
-    /// Per KPI and scope, the best complete month of the window (the lowest when lower is better), one facts read a month.
-    func bestMonths(_ targets: [Target], months: [YearMonth], catalog: KPICatalog) async throws -> [String: TargetHistory.BestMonth] {
+    /// Per KPI and scope, the best complete month of the window (the lowest when lower is better; the later month on a tie),
+    /// one facts read a month. A rep's months before their start date do not count.
+    func bestMonths(_ targets: [Target], months: [YearMonth], reps: [Rep], catalog: KPICatalog) async throws
+        -> [String: TargetHistory.BestMonth]
+    {
+        let started = Dictionary(reps.compactMap { rep in rep.startedOn.map { (rep.id, $0) } }, uniquingKeysWith: { a, _ in a })
         guard !targets.isEmpty else { return [:] }
         let groupings = Set(targets.map { t -> KPIGrouping in t.scope == .org ? .org : t.scope == .team ? .team : .rep })
         let only = Set(targets.map(\.kpi))
@@ -83,9 +90,10 @@ public struct SMARTService: Sendable {
                 let scope: TargetScope = grouping == .org ? .org : grouping == .team ? .team : .rep
                 for r in results {
                     guard let value = r.value.value, let group = r.group else { continue }
+                    if scope == .rep, let start = started[group], start >= to { continue }
                     let key = "\(r.kpi)|\(scope.rawValue)|\(scope == .org ? "" : group)"
                     let lower = catalog[r.kpi]?.prefersLower ?? false
-                    if let current = best[key], lower ? value >= current.value : value <= current.value { continue }
+                    if let current = best[key], lower ? value > current.value : value < current.value { continue }
                     best[key] = TargetHistory.BestMonth(month: month, value: value, businessDays: days)
                 }
             }
@@ -93,7 +101,7 @@ public struct SMARTService: Sendable {
         return best
     }
 
-    /// For action volumes, the most any one rep did in one ISO week lying wholly inside the window. The window's facts are
+    /// For action volumes, the most any one rep did in one ISO week lying wholly inside the window (the later week on a tie). The window's facts are
     /// read once; volumes need no contact history, so each week is counted from the same facts.
     func bestRepWeeks(_ targets: [Target], months: [YearMonth], catalog: KPICatalog, fiscalYearStartMonth: Int) async throws
         -> [String: TargetHistory.BestRepWeek]
@@ -113,7 +121,7 @@ public struct SMARTService: Sendable {
         while monday.adding(days: 7) <= windowEnd {
             for r in engine.compute(facts, period: engine.period(from: monday, to: monday.adding(days: 7)), grouping: .rep, only: volumes) {
                 guard let rep = r.group, let value = r.value.value else { continue }
-                if let current = best[r.kpi], value <= current.value { continue }
+                if let current = best[r.kpi], value < current.value { continue }
                 best[r.kpi] = TargetHistory.BestRepWeek(repId: rep, weekStart: monday, value: value)
             }
             monday = monday.adding(days: 7)
