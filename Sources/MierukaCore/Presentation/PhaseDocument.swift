@@ -67,7 +67,9 @@ public struct PhaseDocument: Encodable, Sendable {
         ambiguity = d.ambiguity?.rawValue
         reasonJa = d.reasonJa
         reasonEn = d.reasonEn
-        tallies = d.tallies.map { Tally(phase: $0.phase, yes: $0.yes, no: $0.no, unknown: $0.unknown, threshold: $0.threshold, qualifies: $0.qualifies) }
+        tallies = d.tallies.map {
+            Tally(phase: $0.phase, yes: $0.yes, no: $0.no, unknown: $0.unknown, threshold: $0.threshold, qualifies: $0.qualifies)
+        }
         items = d.items.map {
             Item(id: $0.item.id, code: $0.item.code, phase: $0.item.phase, ja: $0.item.ja, en: $0.item.en, source: $0.source, answer: $0.answer,
                  evidenceJa: $0.evidenceJa, evidenceEn: $0.evidenceEn)

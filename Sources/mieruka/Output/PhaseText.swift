@@ -38,7 +38,8 @@ enum PhaseText {
                 : "\nTransition plan: there is no phase after Mature. Review the KPI set itself every quarter.\n"
             return out
         }
-        out += ja ? "\n■ 移行計画(\(plan.from.name(.ja)) → \(plan.to.name(.ja)))\n" : "\n■ Transition plan (\(plan.from.name(.en)) → \(plan.to.name(.en)))\n"
+        out += ja ? "\n■ 移行計画(\(plan.from.name(.ja)) → \(plan.to.name(.ja)))\n"
+            : "\n■ Transition plan (\(plan.from.name(.en)) → \(plan.to.name(.en)))\n"
         for step in plan.steps {
             out += "\n  \(step.stage.name(language))  \(step.months(language))\n"
             for action in step.actions(language) { out += "    ・\(action)\n" }

@@ -6,9 +6,11 @@ enum SMARTText {
     static func render(_ report: SMARTReport, language: Language) -> String {
         let ja = language == .ja
         let catalog = KPICatalog.standard
+        let count = report.results.count
+        let history = range(report.historyMonths, ja: ja)
         var out = ja
-            ? "■ SMARTチェック(目標 \(report.results.count)件、現在のフェーズ: \(report.phase.name(.ja))、比較した実績: \(range(report.historyMonths, ja: true)))\n"
-            : "■ SMART check (\(report.results.count) targets, current phase: \(report.phase.name(.en)), history compared: \(range(report.historyMonths, ja: false)))\n"
+            ? "■ SMARTチェック(目標 \(count)件、現在のフェーズ: \(report.phase.name(.ja))、比較した実績: \(history))\n"
+            : "■ SMART check (\(count) targets, current phase: \(report.phase.name(.en)), history compared: \(history))\n"
         for r in report.results {
             let t = r.target
             let unit = catalog[t.kpi]?.unit ?? .count
