@@ -58,6 +58,15 @@ public protocol Store: AnyObject, Sendable {
     func hasForecasts(from: LocalDate, to: LocalDate, madeOn day: LocalDate) async throws -> Bool
     /// The recorded forecasts of one KPI and group for a period.
     func forecasts(kpi: String, group: String, from: LocalDate, to: LocalDate) async throws -> [ForecastSnapshot]
+
+    // Phase diagnosis.
+    /// Stores a manager's answer to a checklist item (the latest answer per item and team replaces the earlier one).
+    func setPhaseAnswer(_ answer: PhaseAnswer) async throws
+    /// The stored answers for the organisation (team nil) or one team.
+    func phaseAnswers(team: String?) async throws -> [PhaseAnswer]
+    /// When the organisation's data begins: the earliest lead created or activity made (for a team: leads assigned to its
+    /// reps and activities by them); nil when there is none.
+    func firstDataAt(team: String?) async throws -> Date?
 }
 
 /// What a merge did: exact counts, computed by the database.

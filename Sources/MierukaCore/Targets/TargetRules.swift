@@ -37,13 +37,5 @@ public struct TargetRules: Sendable {
     }
 
     /// Targets' `year` is the fiscal year.
-    public func grain(of period: TargetPeriod) -> PeriodGrain {
-        switch period {
-        case .day: return .day
-        case .week: return .week
-        case .month: return .month
-        case .quarter: return .quarter
-        case .year: return .fiscalYear
-        }
-    }
+    public func grain(of period: TargetPeriod) -> PeriodGrain { period.grain }
 }

@@ -108,6 +108,7 @@ public enum StoreError: Error, CustomStringConvertible {
     case unknownSetting(String)
     case invalidSetting(key: String, value: String)
     case userExists(String)
+    case unknownChecklistItem(String)
 
     public var description: String {
         switch self {
@@ -119,6 +120,8 @@ public enum StoreError: Error, CustomStringConvertible {
             return "\"\(value)\" is not a valid value for \(key)"
         case .userExists(let login):
             return "a user \"\(login)\" already exists (choose another login)"
+        case .unknownChecklistItem(let id):
+            return "\"\(id)\" is not a phase checklist item (known: \(PhaseChecklist.items.map { "\($0.code) \($0.id)" }.joined(separator: ", ")))"
         }
     }
 }

@@ -102,5 +102,15 @@ extension Migration {
                 PRIMARY KEY (kpi, group_name, period_from, period_to, made_on))
             """,
         ]),
+        // The manager's answers to the phase checklist (seed 002): the latest answer per item, for the organisation
+        // (team '') or one team, with who answered and when.
+        Migration(name: "0007_phase_answers", statements: [
+            """
+            CREATE TABLE phase_answers (
+                team TEXT NOT NULL DEFAULT '', item_id TEXT NOT NULL, answer SMALLINT NOT NULL CHECK (answer IN (0,1)),
+                answered_by TEXT NOT NULL, answered_at BIGINT NOT NULL,
+                PRIMARY KEY (team, item_id))
+            """,
+        ]),
     ]
 }

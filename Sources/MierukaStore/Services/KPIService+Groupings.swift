@@ -1,0 +1,17 @@
+import Foundation
+import MierukaCore
+
+extension KPIService {
+    /// The KPIs named in `only` over `[from, to)` by each grouping asked, from one read of the facts: services that
+    /// compare many months (phase diagnosis, SMART) read each month once instead of once per grouping.
+    public func compute(from: LocalDate, to: LocalDate, groupings: Set<KPIGrouping>, only: Set<String>?) async throws
+        -> [KPIGrouping: [KPIResult]]
+    {
+        let engine = KPIEngine(settings: try await store.settings())
+        let period = engine.period(from: from, to: to)
+        let facts = try await store.facts(for: period)
+        var out: [KPIGrouping: [KPIResult]] = [:]
+        for grouping in groupings { out[grouping] = engine.compute(facts, period: period, grouping: grouping, only: only) }
+        return out
+    }
+}
