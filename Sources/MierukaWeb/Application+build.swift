@@ -33,6 +33,7 @@ public func buildRouter(services: Services) -> Router<AppRequestContext> {
     TargetsController(services: services).addRoutes(to: router)
     PlanController(services: services).addRoutes(to: router)
     ForecastController(services: services).addRoutes(to: router)
+    AlertsController(services: services).addRoutes(to: router)
     APIController(services: services).addRoutes(to: router)
     IngestController(services: services).addRoutes(to: router)
     return router

@@ -316,6 +316,33 @@ enum OpenAPIDocument {
                 "400": {$ref: "#/components/responses/BadRequest"}
                 "401": {$ref: "#/components/responses/Unauthorized"}
                 "403": {$ref: "#/components/responses/Forbidden"}
+          /api/v1/alerts:
+            get:
+              tags: [api]
+              operationId: alerts
+              summary: Today's alerts the viewer may see, critical first.
+              responses:
+                "200":
+                  description: Alerts.
+                  content:
+                    application/json:
+                      schema:
+                        type: array
+                        items:
+                          type: object
+                          required: [kind, severity, scope, leadIds]
+                          properties:
+                            kind: {type: string, enum: [behind_pace, sla_breach, low_valid_opportunity_rate, follow_up_overdue, no_activity_by_noon]}
+                            severity: {type: string, enum: [warning, critical]}
+                            scope: {type: string, enum: [org, team, rep]}
+                            group: {type: [string, "null"]}
+                            kpi: {type: [string, "null"]}
+                            value: {type: [number, "null"]}
+                            target: {type: [number, "null"]}
+                            leadIds:
+                              type: array
+                              items: {type: string}
+                "401": {$ref: "#/components/responses/Unauthorized"}
           /api/v1/leads:
             $ref: "#/components/pathItems/ingest"
           /api/v1/activities:

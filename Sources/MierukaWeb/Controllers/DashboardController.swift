@@ -105,6 +105,24 @@ struct DashboardController {
             links.language = { language($0) + custom }
             links.sort = { sortLink($0) + custom }
         }
+        // Today's alerts of the scope shown (the viewer's rights already applied by the service).
+        let monthStart = LocalDate(year: today.year, month: today.month, day: 1)
+        let alerts = try await services.alerts(viewer: viewer, now: Date()).filter { a in
+            switch (scope, a.scope) {
+            case (.org, _): return true
+            case (.team(let team), .team): return a.group == team
+            case (.team(let team), .rep): return a.group.flatMap { id in reps.first { $0.id == id }?.team } == team
+            case (.rep(let id), .rep): return a.group == id
+            default: return false
+            }
+        }.map { a in
+            let url = a.kpi.map { kpi -> String in
+                let by = a.scope == .org ? "org" : a.scope.rawValue
+                return "/records?kpi=\(kpi)&by=\(by)&group=\(DashboardLinks.encode(a.group ?? "org"))&from=\(monthStart)&to=\(monthStart.adding(months: 1))"
+            }
+            return DashboardAlert(severity: a.severity == .critical ? .critical : .warning,
+                                  message: AlertText.sentence(a, repNames: repName, language: language), url: url)
+        }
         let teams = Set(reps.compactMap(\.team)).filter { policy.seesTeam($0) }.sorted()
         let visibleReps = reps.filter { rep in
             guard policy.seesRep(rep.id) else { return false }
@@ -118,7 +136,7 @@ struct DashboardController {
             language: language, title: title, from: from, to: to, periodLabel: periodLabel, businessDaysElapsed: elapsed,
             businessDaysTotal: total, results: figures.scope, byRep: figures.byRep,
             repNames: repName, targets: scopeTargets, daily: figures.daily,
-            links: links, scope: scope.group, repTargets: repTargets, sort: sort, periodChoice: choice,
+            alerts: alerts, links: links, scope: scope.group, repTargets: repTargets, sort: sort, periodChoice: choice,
             account: context.session.map {
                 var pages: [(label: String, path: String)] = [(ja ? "目標" : "Targets", "/targets")]
                 if viewer.role == .admin { pages.append((ja ? "インポート" : "Import", "/import")) }
