@@ -343,6 +343,85 @@ enum OpenAPIDocument {
                               type: array
                               items: {type: string}
                 "401": {$ref: "#/components/responses/Unauthorized"}
+          /api/v1/phase:
+            get:
+              tags: [api]
+              operationId: phase
+              summary: The phase diagnosis (seed 002's checklist with evidence, the phase, the transition plan) of the organisation or a team.
+              parameters:
+                - {name: team, in: query, schema: {type: string}}
+              responses:
+                "200":
+                  description: The diagnosis.
+                  content:
+                    application/json:
+                      schema: {$ref: "#/components/schemas/PhaseDocument"}
+                "401": {$ref: "#/components/responses/Unauthorized"}
+                "403": {$ref: "#/components/responses/Forbidden"}
+          /api/v1/phase/answers:
+            post:
+              tags: [api]
+              operationId: answerPhase
+              summary: Stores the manager's answers to checklist items (admins; a manager for their team) and returns the new diagnosis.
+              parameters:
+                - {$ref: "#/components/parameters/csrf"}
+              requestBody:
+                required: true
+                content:
+                  application/json:
+                    schema:
+                      type: object
+                      required: [answers]
+                      properties:
+                        team: {type: string}
+                        answers:
+                          type: object
+                          additionalProperties: {type: boolean}
+              responses:
+                "200":
+                  description: The diagnosis with the answers.
+                  content:
+                    application/json:
+                      schema: {$ref: "#/components/schemas/PhaseDocument"}
+                "400": {$ref: "#/components/responses/BadRequest"}
+                "401": {$ref: "#/components/responses/Unauthorized"}
+                "403": {$ref: "#/components/responses/Forbidden"}
+          /api/v1/smart:
+            get:
+              tags: [api]
+              operationId: smart
+              summary: Every target the viewer may see, checked against SMART with a reason per letter.
+              parameters:
+                - {name: period, in: query, description: Only targets starting in this month (YYYY-MM)., schema: {type: string}}
+              responses:
+                "200":
+                  description: One result per target.
+                  content:
+                    application/json:
+                      schema:
+                        type: array
+                        items:
+                          type: object
+                          required: [kpi, scope, period, period_start, value, passes, findings]
+                          properties:
+                            kpi: {type: string}
+                            scope: {type: string}
+                            scope_id: {type: [string, "null"]}
+                            period: {type: string}
+                            period_start: {type: string}
+                            value: {type: number}
+                            passes: {type: boolean}
+                            findings:
+                              type: array
+                              items:
+                                type: object
+                                properties:
+                                  letter: {type: string}
+                                  verdict: {type: string}
+                                  reason_ja: {type: string}
+                                  reason_en: {type: string}
+                "400": {$ref: "#/components/responses/BadRequest"}
+                "401": {$ref: "#/components/responses/Unauthorized"}
           /api/v1/leads:
             $ref: "#/components/pathItems/ingest"
           /api/v1/activities:
@@ -493,6 +572,27 @@ enum OpenAPIDocument {
               tags: [pages]
               operationId: planSave
               summary: Saves the plan of the form's fields as targets (form fields csrf, kgi, period, team, rates, rate).
+              requestBody: {$ref: "#/components/requestBodies/Form"}
+              responses:
+                "303": {$ref: "#/components/responses/Redirect"}
+                "400": {$ref: "#/components/responses/BadRequest"}
+                "403": {$ref: "#/components/responses/Forbidden"}
+          /phase:
+            get:
+              tags: [pages]
+              operationId: phasePage
+              summary: The phase diagnosis page (checklist, the phase's KPI set, the transition plan; managers answer items).
+              parameters:
+                - {name: team, in: query, schema: {type: string}}
+              responses:
+                "200": {$ref: "#/components/responses/Page"}
+                "303": {$ref: "#/components/responses/Redirect"}
+                "403": {$ref: "#/components/responses/Forbidden"}
+          /phase/answer:
+            post:
+              tags: [pages]
+              operationId: phaseAnswer
+              summary: A manager's answer to one checklist item (form fields csrf, team, item, answer=yes|no).
               requestBody: {$ref: "#/components/requestBodies/Form"}
               responses:
                 "303": {$ref: "#/components/responses/Redirect"}
@@ -716,6 +816,22 @@ enum OpenAPIDocument {
                 updated: {type: integer}
                 unchanged: {type: integer}
                 duplicates: {type: integer}
+            PhaseDocument:
+              type: object
+              required: [scope, month, phase, items]
+              properties:
+                scope: {type: string}
+                team: {type: [string, "null"]}
+                month: {type: string}
+                months_of_data: {type: integer}
+                phase: {type: string, enum: [launch, growth, mature]}
+                qualifying: {type: array, items: {type: string}}
+                ambiguity: {type: [string, "null"]}
+                reason_ja: {type: string}
+                reason_en: {type: string}
+                tallies: {type: array, items: {type: object}}
+                items: {type: array, items: {type: object}}
+                transition: {type: [object, "null"]}
             PlanRate:
               type: object
               required: [kpi, value, source]
