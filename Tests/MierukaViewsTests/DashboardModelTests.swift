@@ -191,3 +191,21 @@ struct DashboardModelTests {
         #expect(appointments.cumulative == [2, 3, 3])
     }
 }
+
+@Suite("Dashboard card: today's need")
+struct TodayNeedTests {
+    @Test("what each business day left needs: (target − actual) ÷ days left, rounded up for counts; none without target or for rates")
+    func need() throws {
+        let calls = try #require(KPICatalog.standard["calls"])
+        let card = KPICard(definition: calls, value: .total(400), target: 1_000, elapsed: 9, total: 18, language: .ja, daysLeft: 10)
+        #expect(card.todayNeed == 60 && card.todayNeedText == "60")
+        let odd = KPICard(definition: calls, value: .total(401), target: 1_000, elapsed: 9, total: 18, language: .ja, daysLeft: 10)
+        #expect(odd.todayNeed == 60)  // 59.9 → 60
+        let done = KPICard(definition: calls, value: .total(1_200), target: 1_000, elapsed: 9, total: 18, language: .ja, daysLeft: 10)
+        #expect(done.todayNeed == 0)
+        #expect(KPICard(definition: calls, value: .total(400), target: nil, elapsed: 9, total: 18, language: .ja, daysLeft: 10).todayNeed == nil)
+        #expect(KPICard(definition: calls, value: .total(400), target: 1_000, elapsed: 18, total: 18, language: .ja, daysLeft: 0).todayNeed == nil)
+        let rate = try #require(KPICatalog.standard["connect_rate"])
+        #expect(KPICard(definition: rate, value: .ratio(1, 4), target: 0.3, elapsed: 9, total: 18, language: .ja, daysLeft: 10).todayNeed == nil)
+    }
+}

@@ -15,7 +15,7 @@ public enum AlertText {
         case .behindPace:
             let name = KPICatalog.standard[a.kpi ?? ""]?.name(language) ?? a.kpi ?? ""
             let pace = a.value.map(NumberFormat.percent) ?? NumberFormat.undefined
-            return ja ? "\(subject): \(name)のペースが\(pace)（目標ラインの\(pace)）。残りの営業日で取り戻す計画を。"
+            return ja ? "\(subject): \(name)が目標ラインの\(pace)です。残りの営業日で取り戻す計画を。"
                 : "\(subject): \(name) is at \(pace) of its pace to the target. Plan how the remaining business days catch up."
         case .slaBreach:
             return ja ? "\(subject): SLA内に初回対応していない反響リードが\(count)件あります。今すぐ架電を。"

@@ -45,6 +45,10 @@ public struct DashboardInput: Sendable {
     public var account: DashboardAccount?
     /// The filter form (custom period, team, rep); nil shows none.
     public var filter: DashboardFilter?
+    /// Whether today is a business day inside the period: then "today's need" counts today among the days left.
+    public var todayIsOpenBusinessDay: Bool = false
+    /// Short facts shown under the title with a link (the phase, …): (label, url).
+    public var badges: [(label: String, url: String)] = []
 
     public init(
         language: Language = .ja, title: String, from: LocalDate, to: LocalDate, periodLabel: String,

@@ -22,6 +22,7 @@ public struct DashboardModel: Sendable {
     public let links: DashboardLinks
     public let account: DashboardAccount?
     public let filter: DashboardFilter?
+    public let badges: [(label: String, url: String)]
 
     /// Shown when the caller names no cards: the figures a morning meeting reads, per layer.
     public static let defaultCardKPIs = [
@@ -45,6 +46,7 @@ public struct DashboardModel: Sendable {
         links = input.links
         account = input.account
         filter = input.filter
+        badges = input.badges
 
         let values = DashboardModel.index(input.results, group: input.scope)
         cardGroups = DashboardModel.cards(input, values: values)
@@ -85,7 +87,8 @@ public struct DashboardModel: Sendable {
             let cards = definitions.filter { $0.layer == layer }.map { d in
                 KPICard(
                     definition: d, value: values[d.id] ?? .undefined, target: input.targets[d.id],
-                    elapsed: input.businessDaysElapsed, total: input.businessDaysTotal, language: input.language)
+                    elapsed: input.businessDaysElapsed, total: input.businessDaysTotal, language: input.language,
+                    daysLeft: input.businessDaysTotal - input.businessDaysElapsed + (input.todayIsOpenBusinessDay ? 1 : 0))
             }
             return cards.isEmpty ? nil : CardGroup(layer: layer, label: layer.label(input.language), cards: cards)
         }
@@ -120,12 +123,15 @@ public struct KPICard: Sendable, Hashable {
     public let landingText: String?
     /// Whether the landing reaches the target; nil without one.
     public let landingMeetsTarget: Bool?
+    /// What each business day left (today included when open) needs to reach the target: (target − actual) ÷ days left.
+    public let todayNeed: Double?
+    public let todayNeedText: String?
     public let band: KPIBand?
     public let bandText: String?
     public let judgement: BandJudgement?
     public let tone: Tone
 
-    public init(definition d: KPIDefinition, value: KPIValue, target: Double?, elapsed: Int, total: Int, language: Language) {
+    public init(definition d: KPIDefinition, value: KPIValue, target: Double?, elapsed: Int, total: Int, language: Language, daysLeft: Int = 0) {
         kpi = d.id
         name = d.name(language)
         kind = d.kind
@@ -147,6 +153,14 @@ public struct KPICard: Sendable, Hashable {
             landingMeetsTarget = d.prefersLower ? landing <= target : landing >= target
         } else {
             landingMeetsTarget = nil
+        }
+        if accumulates, !d.prefersLower, let target, daysLeft > 0 {
+            let need = max(0, target - (value.value ?? 0)) / Double(daysLeft)
+            todayNeed = d.unit == .count ? need.rounded(.up) : need
+            todayNeedText = NumberFormat.format(todayNeed, unit: d.unit)
+        } else {
+            todayNeed = nil
+            todayNeedText = nil
         }
         band = d.band
         bandText = d.band.map { BandText.format($0, unit: d.unit) }

@@ -16,6 +16,7 @@ extension DashboardView {
         nav a[aria-current]{background:var(--ink);color:var(--paper)}
         form.filter{display:flex;flex-wrap:wrap;gap:.3rem .8rem;font-size:.85rem}
         form.filter input,form.filter select,form.filter button{font-size:.85rem}
+        .badges{margin:0;display:flex;gap:.4rem}.badge{border:2px solid var(--accent);color:var(--accent);padding:0 .4rem;font-weight:bold;text-decoration:none}
         h2{font-size:1.2rem;margin:.6rem 0 .3rem;border-bottom:2px solid var(--line)}
         .alerts{margin:.5rem 0;padding:.4rem .7rem;border:3px solid var(--warn);background:#fff6e0}
         .alerts ul{margin:0;padding-left:1.2rem}

@@ -64,6 +64,7 @@ public enum DashboardView {
                         .el("span", ["class": "brand"], "Mieruka"), .text(" "), .text(m.title), .text(" "), .text(m.periodLabel), .text(" "),
                         .el("span", ["class": "days"], days),
                     ]),
+                m.badges.isEmpty ? .group([]) : .el("p", ["class": "badges"], m.badges.map { HTML.el("a", ["href": $0.url, "class": "badge"], $0.label) }),
                 .el("nav", ["aria-label": DashboardText.period(l)], [.el("ul", [:], periods)]),
                 .el("nav", ["aria-label": DashboardText.languageLabel(l)], [.el("ul", [:], languages)]),
                 account(m),
@@ -140,6 +141,9 @@ public enum DashboardView {
             var landing: [HTML] = [.text(DashboardText.landing(l) + " "), .el("a", ["href": url], landingText)]
             if let meets = c.landingMeetsTarget { landing.append(.el("span", ["class": meets ? "j-good" : "j-bad"], meets ? " ✓" : " △")) }
             meta.append(landing)
+        }
+        if let need = c.todayNeedText {
+            meta.append([.el("strong", ["class": "today-need", "data-today-need": c.todayNeed.map(NumberFormat.json)], (l == .ja ? "本日の目安 " : "Today's need ") + need)])
         }
         if !meta.isEmpty {
             lines.append(.el("p", ["class": "meta"], Array(meta.enumerated().map { i, part in i == 0 ? part : [.text(" · ")] + part }.joined())))

@@ -132,7 +132,7 @@ struct DashboardController {
         let filter = DashboardFilter(
             teams: teams, reps: visibleReps.map { ($0.id, $0.name) }, team: askedTeam, rep: askedRep, from: from, through: to.adding(days: -1),
             allowsOrganisation: policy.seesOrganisation)
-        let input = DashboardInput(
+        var input = DashboardInput(
             language: language, title: title, from: from, to: to, periodLabel: periodLabel, businessDaysElapsed: elapsed,
             businessDaysTotal: total, results: figures.scope, byRep: figures.byRep,
             repNames: repName, targets: scopeTargets, daily: figures.daily,
@@ -143,6 +143,16 @@ struct DashboardController {
                 return DashboardAccount(login: viewer.login, roleLabel: ja ? viewer.role.ja : viewer.role.rawValue, csrf: $0.csrf, pages: pages)
             },
             filter: filter)
+        input.todayIsOpenBusinessDay = today >= from && today < to && calendar.isBusinessDay(today)
+        // The scope's phase (seed 002), linked to its diagnosis; the planner beside it.
+        let phaseTeam: String? = { if case .team(let t) = scope { return t } else { return nil } }()
+        if case .rep = scope {} else {
+            let month = today.yearMonth
+            let phase = try await PhaseService(store: services.store).diagnose(team: phaseTeam, currentMonth: month).phase
+            let query = phaseTeam.map { "?team=" + DashboardLinks.encode($0) } ?? ""
+            input.badges.append(((ja ? "フェーズ: " : "Phase: ") + phase.name(language), "/phase" + query))
+            input.badges.append((ja ? "KGIから逆算" : "Plan from the KGI", "/plan" + query))
+        }
         var response = Response.html(DashboardView.render(DashboardModel(input)))
         if let lang = q.get("lang"), Language(rawValue: lang) != nil {
             response.setCookie(Cookie(name: "lang", value: lang, path: "/", secure: request.isSecure, httpOnly: true, sameSite: .lax))
