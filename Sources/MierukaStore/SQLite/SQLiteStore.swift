@@ -6,8 +6,11 @@ import SQLiteNIO
 
 /// The embedded store: one SQLite file in WAL mode, through SQLKit (the bulk upsert binds SQLite values directly).
 public final class SQLiteStore: Store, @unchecked Sendable {
-    // One connection: SQLite serialises writers anyway, and a single connection makes BEGIN/COMMIT unambiguous.
+    // One writing connection: SQLite serialises writers anyway, and a single connection makes BEGIN/COMMIT unambiguous.
     let connection: SQLiteConnection
+    /// Reads outside a transaction go to a second connection: in WAL mode they see the last committed state and never
+    /// wait for a long import's transaction (the dashboard stays up while a file is imported).
+    let reader: SQLiteConnection
     let sql: any SQLDatabase
     public let path: String
     /// Entities with a staging table in the current import (touched by one import task at a time).
@@ -15,8 +18,9 @@ public final class SQLiteStore: Store, @unchecked Sendable {
     /// Keeps other tasks' statements out of an open transaction (concurrent web requests share this one connection).
     let gate = ConnectionGate()
 
-    private init(connection: SQLiteConnection, path: String) {
+    private init(connection: SQLiteConnection, reader: SQLiteConnection, path: String) {
         self.connection = connection
+        self.reader = reader
         self.sql = connection.sql()
         self.path = path
     }
@@ -29,16 +33,32 @@ public final class SQLiteStore: Store, @unchecked Sendable {
         } catch {
             throw StoreError.cannotOpen(path: path, reason: "\(error)")
         }
-        let store = SQLiteStore(connection: connection, path: path)
-        try await store.exec("PRAGMA journal_mode = WAL")
-        try await store.exec("PRAGMA synchronous = NORMAL")
-        try await store.exec("PRAGMA busy_timeout = 10000")
-        try await store.exec("PRAGMA cache_size = -65536")
-        try await store.migrate()
+        // An in-memory database exists only on its one connection: reads share it.
+        var reader = connection
+        let store: SQLiteStore
+        do {
+            try await connection.query("PRAGMA journal_mode = WAL") { _ in }
+            if path != ":memory:" { reader = try await SQLiteConnection.open(storage: .file(path: path)) }
+            store = SQLiteStore(connection: connection, reader: reader, path: path)
+        } catch {
+            try? await connection.close()
+            throw StoreError.cannotOpen(path: path, reason: "\(error)")
+        }
+        do {
+            try await store.exec("PRAGMA synchronous = NORMAL")
+            try await store.exec("PRAGMA busy_timeout = 10000")
+            try await store.exec("PRAGMA cache_size = -65536")
+            try await store.reader.query("PRAGMA busy_timeout = 10000") { _ in }
+            try await store.migrate()
+        } catch {
+            try? await store.close()
+            throw error
+        }
         return store
     }
 
     public func close() async throws {
+        if reader !== connection { try await reader.close() }
         try await connection.close()
     }
 
@@ -48,13 +68,17 @@ public final class SQLiteStore: Store, @unchecked Sendable {
         try await gate.run { try await connection.query(query, binds) { _ in } }
     }
 
-    /// Runs a query and maps each row by column position.
+    /// Runs a query and maps each row by column position: inside this task's transaction on the writing connection (to
+    /// see its own writes), otherwise on the reading connection.
     func rows<T: Sendable>(_ query: String, _ binds: [SQLiteData] = [], _ map: @escaping @Sendable ([SQLiteData]) -> T?) async throws -> [T] {
         let box = RowBox<T>()
-        try await gate.run {
-            try await connection.query(query, binds) { row in
-                if let value = map(row.columns.map(\.data)) { box.append(value) }
-            }
+        let collect: @Sendable (SQLiteRow) -> Void = { row in
+            if let value = map(row.columns.map(\.data)) { box.append(value) }
+        }
+        if ConnectionGate.holding || reader === connection {
+            try await gate.run { try await connection.query(query, binds, collect) }
+        } else {
+            try await reader.query(query, binds, collect)
         }
         return box.take()
     }
