@@ -107,3 +107,12 @@ struct InsightsBottleneckTests {
         }
     }
 }
+
+@Suite("Insights: the funnel's steps are the planner's chain")
+struct InsightsFunnelChainTests {
+    @Test("calls → … → wins with the same rate KPIs as KGIPlanner.salesChain, read upwards")
+    func sameChain() {
+        let planner = KGIPlanner.salesChain.filter { $0.rate != "avg_deal_size" }.reversed().map { [$0.to, $0.rate, $0.from] }
+        #expect(FunnelStep.allCases.map { [$0.fromKPI, $0.rateKPI, $0.toKPI] } == Array(planner))
+    }
+}
