@@ -46,6 +46,8 @@ public protocol Store: AnyObject, Sendable {
 
     /// The facts the engine needs for one period.
     func facts(for period: Period) async throws -> KPIFacts
+    /// Per lead, its last outbound activity before `end`, over the whole history (the re-approach list's clock).
+    func lastOutboundActivities(before end: Date) async throws -> [String: Date]
     func targets() async throws -> [Target]
     /// Removes these targets (matched by their key); returns how many were stored.
     func deleteTargets(_ targets: [Target]) async throws -> Int

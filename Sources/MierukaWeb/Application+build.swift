@@ -34,6 +34,7 @@ public func buildRouter(services: Services) -> Router<AppRequestContext> {
     PlanController(services: services).addRoutes(to: router)
     ForecastController(services: services).addRoutes(to: router)
     AlertsController(services: services).addRoutes(to: router)
+    InsightsController(services: services).addRoutes(to: router)
     PhaseController(services: services).addRoutes(to: router)
     APIController(services: services).addRoutes(to: router)
     IngestController(services: services).addRoutes(to: router)

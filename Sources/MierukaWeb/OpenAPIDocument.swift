@@ -422,6 +422,29 @@ enum OpenAPIDocument {
                                   reason_en: {type: string}
                 "400": {$ref: "#/components/responses/BadRequest"}
                 "401": {$ref: "#/components/responses/Unauthorized"}
+          /api/v1/insights:
+            get:
+              tags: [api]
+              operationId: insights
+              summary: What to improve, exactly as `mieruka insights --format json` prints it — the bottleneck with the seeds' advice, best time to call, conversion by channel, lost reasons and the re-approach list.
+              description: |
+                The organisation's insights need the admin or viewer role; a manager or rep asks for their own team
+                (`team=`). The re-approach list names leads: a rep sees their own follow-ups only. Optional values
+                that are undefined (a rate over nothing, a step without a standard) are left out of the object.
+                The re-approach list is as of the earlier of today and the period's last day.
+              parameters:
+                - {$ref: "#/components/parameters/from"}
+                - {$ref: "#/components/parameters/to"}
+                - {name: team, in: query, description: A team of the reps table (default the organisation)., schema: {type: string}}
+              responses:
+                "200":
+                  description: The insights of the scope and period.
+                  content:
+                    application/json:
+                      schema: {$ref: "#/components/schemas/Insights"}
+                "400": {$ref: "#/components/responses/BadRequest"}
+                "401": {$ref: "#/components/responses/Unauthorized"}
+                "403": {$ref: "#/components/responses/Forbidden"}
           /api/v1/leads:
             $ref: "#/components/pathItems/ingest"
           /api/v1/activities:
@@ -873,6 +896,139 @@ enum OpenAPIDocument {
                       weight: {type: number}
                       monthly: {type: object, additionalProperties: {type: number}}
                       perBusinessDay: {type: object, additionalProperties: {type: number}}
+            Band:
+              type: object
+              description: A benchmark range as fractions; either bound may be missing.
+              properties:
+                low: {type: number}
+                high: {type: number}
+            SeedQuote:
+              type: object
+              required: [seed, ja, en]
+              properties:
+                seed: {type: string, examples: ["002"]}
+                ja: {type: string, description: The seed's own words (list items and table cells joined with " / ").}
+                en: {type: string, description: Our English rendering.}
+            ReasonCount:
+              type: object
+              required: [count, share]
+              properties:
+                reason: {type: string, description: As recorded; absent when none was recorded.}
+                count: {type: integer}
+                share: {type: number, description: count ÷ the list's total}
+            CallTimeCell:
+              type: object
+              required: [slot, calls, connects, rate, too_few]
+              properties:
+                slot: {type: integer, description: "Hour 0–23, or ISO weekday 1 (Monday) – 7"}
+                calls: {type: integer}
+                connects: {type: integer}
+                rate: {type: number, description: connects ÷ calls}
+                too_few: {type: boolean, description: Fewer calls than minimum_calls; never named best.}
+            Insights:
+              type: object
+              required: [scope, from, to, funnel, best_time_to_call, channels, lost_reasons, reapproach]
+              properties:
+                scope: {type: string, description: org or the team}
+                from: {type: string, format: date}
+                to: {type: string, format: date}
+                funnel:
+                  type: object
+                  required: [steps]
+                  properties:
+                    steps:
+                      type: array
+                      description: "calls → connects → valid conversations → appointments → meetings → wins: each next ÷ previous."
+                      items:
+                        type: object
+                        required: [step, is_bottleneck]
+                        properties:
+                          step: {type: string, enum: [connect_rate, valid_conversation_rate, appointment_rate, meeting_rate, win_rate]}
+                          numerator: {type: number}
+                          denominator: {type: number}
+                          rate: {type: number}
+                          band: {$ref: "#/components/schemas/Band"}
+                          judgement: {type: string, enum: [below, within, above], description: Against the band.}
+                          target: {type: number, description: The scope's target for this rate for a period starting at `from`.}
+                          standard:
+                            type: object
+                            description: The target when there is one, else the band's low bound.
+                            properties:
+                              source: {type: string, enum: [target, benchmark]}
+                              value: {type: number}
+                          shortfall: {type: number, description: (standard − rate) ÷ standard when below it}
+                          is_bottleneck: {type: boolean, description: The step furthest below its standard (the earlier on a tie).}
+                advice:
+                  type: object
+                  description: The seeds' advice for the bottleneck step; absent when no step is below its standard.
+                  properties:
+                    step: {type: string}
+                    action_ja: {type: string}
+                    action_en: {type: string}
+                    detail_ja: {type: string}
+                    detail_en: {type: string}
+                    quotes:
+                      type: array
+                      items: {$ref: "#/components/schemas/SeedQuote"}
+                best_time_to_call:
+                  type: object
+                  required: [minimum_calls, calls, connects, by_hour, by_weekday, best_hours]
+                  properties:
+                    minimum_calls: {type: integer}
+                    calls: {type: integer}
+                    connects: {type: integer}
+                    by_hour: {type: array, items: {$ref: "#/components/schemas/CallTimeCell"}}
+                    by_weekday: {type: array, items: {$ref: "#/components/schemas/CallTimeCell"}}
+                    best_hours: {type: array, items: {type: integer}, description: "Up to three hours with enough calls, best first."}
+                    best_weekday: {type: integer}
+                channels:
+                  type: object
+                  required: [rows]
+                  properties:
+                    rows:
+                      type: array
+                      description: Per lead channel, opportunity_rate = appointments ÷ worked leads against seed 000's channel ranges.
+                      items:
+                        type: object
+                        required: [leads_worked, appointments]
+                        properties:
+                          channel: {type: string}
+                          leads_worked: {type: number}
+                          appointments: {type: number}
+                          rate: {type: number}
+                          band: {$ref: "#/components/schemas/Band"}
+                          judgement: {type: string, enum: [below, within, above], description: Absent when the seed gives no range for the channel.}
+                lost_reasons:
+                  type: object
+                  required: [opportunities, opportunities_lost, leads, leads_disqualified]
+                  properties:
+                    opportunities: {type: array, items: {$ref: "#/components/schemas/ReasonCount"}, description: Deals lost in the period.}
+                    opportunities_lost: {type: integer}
+                    leads: {type: array, items: {$ref: "#/components/schemas/ReasonCount"}, description: Leads worked in the period and now disqualified.}
+                    leads_disqualified: {type: integer}
+                reapproach:
+                  type: object
+                  required: [as_of, entries]
+                  properties:
+                    as_of: {type: string, format: date}
+                    entries:
+                      type: array
+                      description: Due three months after the last touch, most overdue first.
+                      items:
+                        type: object
+                        required: [lead_id, channel, basis, due_on]
+                        properties:
+                          lead_id: {type: string}
+                          company: {type: string}
+                          channel: {type: string}
+                          rep_id: {type: string}
+                          basis: {type: string, enum: [lost_opportunity, disqualified, dormant]}
+                          reason: {type: string}
+                          retry_reason: {type: string, enum: [timing, budget, on_hold]}
+                          opportunity_id: {type: string}
+                          last_contact_on: {type: string, format: date}
+                          lost_on: {type: string, format: date}
+                          due_on: {type: string, format: date}
             CanonicalRecord:
               type: object
               description: One record keyed by the canonical column names of data-model.md (values as strings, numbers, booleans or null).

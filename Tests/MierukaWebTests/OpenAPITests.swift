@@ -76,6 +76,9 @@ struct OpenAPITests {
                 ("/api/v1/catalog", "/api/v1/catalog", ["id", "ja", "en", "layer", "kind", "unit", "formula", "groupings"]),
                 ("/api/v1/me", "/api/v1/me", ["login", "role"]),
                 ("/api/v1/targets", "/api/v1/targets", []),
+                ("/api/v1/insights", "/api/v1/insights?from=2026-05-01&to=2026-06-01",
+                 ["scope", "from", "to", "funnel", "best_time_to_call", "channels", "lost_reasons", "reapproach"]),
+                ("/api/v1/insights", "/api/v1/insights?from=2026-05-01", []),
                 ("/healthz", "/healthz", ["status"]),
             ]
             for call in calls {

@@ -73,6 +73,17 @@ extension SQLiteStore {
         return history
     }
 
+    public func lastOutboundActivities(before end: Date) async throws -> [String: Date] {
+        let pairs = try await rows(
+            "SELECT lead_id, MAX(occurred_at) FROM main.activities WHERE direction = 'outbound' AND occurred_at < ? GROUP BY lead_id",
+            [.integer(Int(end.timeIntervalSince1970))]
+        ) { c -> (String, Date)? in
+            guard let lead = c[0].string, let at = c[1].integer else { return nil }
+            return (lead, Date(timeIntervalSince1970: Double(at)))
+        }
+        return Dictionary(pairs, uniquingKeysWith: { a, b in max(a, b) })
+    }
+
     /// Every stored row of an entity, sorted: for checks that an import left the database unchanged, and for exports.
     public func allRows(_ entity: Entity) async throws -> [[DBValue]] {
         let columns = entity.columns.joined(separator: ",")

@@ -18,13 +18,6 @@ public enum DashboardMath {
         Landing.value(actual: actual, elapsed: elapsed, total: total)
     }
 
-    /// How far a rate falls below its band's low bound, relative to that bound ((low − rate) ÷ low); nil when not below.
-    /// Relative, so that 12 % against 15 % (−20 %) weighs more than 45 % against 50 % (−10 %).
-    public static func shortfall(rate: Double?, band: KPIBand?) -> Double? {
-        guard let rate, let low = band?.low, low > 0, rate < low else { return nil }
-        return (low - rate) / low
-    }
-
     /// Good or bad for a band judgement: within is good; above is good unless lower is better; below the reverse.
     public static func tone(_ judgement: BandJudgement, lowerIsBetter: Bool) -> Tone {
         switch judgement {

@@ -50,7 +50,7 @@ public struct DashboardModel: Sendable {
 
         let values = DashboardModel.index(input.results, group: input.scope)
         cardGroups = DashboardModel.cards(input, values: values)
-        funnel = Funnel(values: values, catalog: input.catalog, language: input.language)
+        funnel = Funnel(values: values, targets: input.targets, catalog: input.catalog, language: input.language)
         let achievementKPI = input.repAchievementKPI ?? DashboardModel.defaultRepAchievementKPI(input.repTargets)
         repAchievementKPI = achievementKPI
         repRows = RepRow.sorted(RepRow.rows(input, achievementKPI: achievementKPI), by: input.sort)
