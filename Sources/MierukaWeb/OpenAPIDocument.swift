@@ -677,7 +677,7 @@ enum OpenAPIDocument {
                     properties:
                       csrf: {type: string}
                       file: {type: string, contentMediaType: text/csv}
-                      mapping: {type: string, description: A mapping file (YAML or JSON), optional.}
+                      mapping: {type: string, description: "A mapping file (YAML or JSON), optional."}
                       entity: {type: string}
           responses:
             Page:
