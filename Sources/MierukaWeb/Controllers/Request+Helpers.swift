@@ -4,14 +4,24 @@ import Hummingbird
 import MierukaCore
 
 extension Request {
-    /// Reads an application/x-www-form-urlencoded body (up to 1 MB).
+    /// Reads an application/x-www-form-urlencoded body (up to 1 MB). Malformed input never traps: a pair whose
+    /// percent-encoding is broken keeps its raw text (URLComponents would abort the process on such a body).
     mutating func form() async throws -> [String: String] {
         let buffer = try await collectBody(upTo: 1 << 20)
-        let text = String(buffer: buffer)
-        var components = URLComponents()
-        components.percentEncodedQuery = text.replacingOccurrences(of: "+", with: "%20")
+        return Self.formFields(String(buffer: buffer))
+    }
+
+    static func formFields(_ text: String) -> [String: String] {
         var out: [String: String] = [:]
-        for item in components.queryItems ?? [] where out[item.name] == nil { out[item.name] = item.value ?? "" }
+        for pair in text.split(separator: "&", omittingEmptySubsequences: true) {
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            func decode(_ s: Substring) -> String {
+                let spaced = s.replacingOccurrences(of: "+", with: " ")
+                return spaced.removingPercentEncoding ?? spaced
+            }
+            let name = decode(parts[0])
+            if out[name] == nil { out[name] = parts.count > 1 ? decode(parts[1]) : "" }
+        }
         return out
     }
 

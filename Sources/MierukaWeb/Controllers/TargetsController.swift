@@ -35,12 +35,24 @@ struct TargetsController {
         var body = "<p><a href=\"/\">\(ja ? "← ダッシュボード" : "← Dashboard")</a></p><h1>\(ja ? "目標" : "Targets")</h1>"
         if let message { body += "<p class=\"error\">\(HTML.escape(message))</p>" }
         body += "<table class=\"targets\"><tr><th>\(ja ? "指標" : "KPI")</th><th>\(ja ? "対象" : "Scope")</th><th>\(ja ? "期間" : "Period")</th>"
-        body += "<th>\(ja ? "開始日" : "Starts")</th><th>\(ja ? "目標値" : "Target")</th><th></th></tr>"
+        body += "<th>\(ja ? "開始日" : "Starts")</th><th>\(ja ? "目標値" : "Target")</th><th>SMART</th><th></th></tr>"
+        // Every target checked against SMART (000), with the reason of each letter that fails.
+        let month = try await PhaseService(store: services.store).currentMonth()
+        let checks = Dictionary(try await SMARTService(store: services.store).check(periodMonth: nil, currentMonth: month).results.map { ($0.target.key, $0) },
+                                uniquingKeysWith: { a, _ in a })
         for t in targets {
             let unit = catalog[t.kpi]?.unit ?? .count
             body += "<tr><td>\(HTML.escape(catalog[t.kpi]?.name(language) ?? t.kpi))<br><code>\(HTML.escape(t.kpi))</code></td>"
             body += "<td>\(HTML.escape(Self.scopeLabel(t, ja: ja)))</td><td>\(t.period.rawValue)</td><td>\(t.periodStart)</td>"
-            body += "<td class=\"n\" data-value=\"\(NumberFormat.json(t.value))\">\(NumberFormat.format(t.value, unit: unit))</td><td>"
+            body += "<td class=\"n\" data-value=\"\(NumberFormat.json(t.value))\">\(NumberFormat.format(t.value, unit: unit))</td>"
+            if let check = checks[t.key] {
+                body += "<td class=\"smart\" data-passes=\"\(check.passes)\">"
+                body += check.findings.map { f in "<span title=\"\(HTML.escape(f.reason(language)))\">\(f.letter.rawValue)\(f.verdict.symbol)</span>" }.joined(separator: " ")
+                for f in check.failing { body += "<br><span class=\"error\">\(f.letter.rawValue): \(HTML.escape(f.reason(language)))</span>" }
+                body += "</td><td>"
+            } else {
+                body += "<td>—</td><td>"
+            }
             if policy.setsTarget(t) {
                 body += "<form method=\"post\" action=\"/targets/delete\" class=\"inline\">\(Self.hidden("csrf", csrf))"
                 body += Self.hidden("kpi", t.kpi) + Self.hidden("scope", t.scope.rawValue) + Self.hidden("scope_id", t.scopeId ?? "")
@@ -49,7 +61,7 @@ struct TargetsController {
             }
             body += "</td></tr>"
         }
-        if targets.isEmpty { body += "<tr><td colspan=\"6\">\(ja ? "目標はまだありません。" : "No targets yet.")</td></tr>" }
+        if targets.isEmpty { body += "<tr><td colspan=\"7\">\(ja ? "目標はまだありません。" : "No targets yet.")</td></tr>" }
         body += "</table>"
         if mayEdit {
             let settings = try await services.store.settings()
