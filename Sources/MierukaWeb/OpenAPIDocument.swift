@@ -621,6 +621,19 @@ enum OpenAPIDocument {
                 "303": {$ref: "#/components/responses/Redirect"}
                 "400": {$ref: "#/components/responses/BadRequest"}
                 "403": {$ref: "#/components/responses/Forbidden"}
+          /insights:
+            get:
+              tags: [pages]
+              operationId: insightsPage
+              summary: The insights page (bottleneck and advice, best time to call, channels, lost reasons, re-approach list); this month by default.
+              parameters:
+                - {name: from, in: query, schema: {type: string, format: date}}
+                - {name: to, in: query, schema: {type: string, format: date}}
+                - {name: team, in: query, schema: {type: string}}
+              responses:
+                "200": {$ref: "#/components/responses/Page"}
+                "303": {$ref: "#/components/responses/Redirect"}
+                "403": {$ref: "#/components/responses/Forbidden"}
           /targets/import:
             post:
               tags: [pages]

@@ -46,7 +46,8 @@ struct RouteSweepTests {
         try await WebHarness.withApp { client, _ in
             let cookie = try await WebHarness.login(client, as: "admin").cookie
             let pages = ["/", "/?period=today", "/?period=fiscal_year", "/records?kpi=connect_rate&by=org&from=2026-05-01&to=2026-06-01",
-                         "/plan?kgi=wins%3D10&period=2026-07", "/phase", "/targets", "/import", "/definitions"]
+                         "/plan?kgi=wins%3D10&period=2026-07", "/phase", "/targets", "/import", "/definitions",
+                         "/insights?from=2026-05-01&to=2026-06-01"]
             for page in pages {
                 let separator = page.contains("?") ? "&" : "?"
                 let response = try await WebHarness.get(client, page + separator + "lang=\(language.rawValue)", cookie: cookie)

@@ -152,6 +152,7 @@ struct DashboardController {
             let query = phaseTeam.map { "?team=" + DashboardLinks.encode($0) } ?? ""
             input.badges.append(((ja ? "フェーズ: " : "Phase: ") + phase.name(language), "/phase" + query))
             input.badges.append((ja ? "KGIから逆算" : "Plan from the KGI", "/plan" + query))
+            input.badges.append((ja ? "改善のヒント" : "Insights", "/insights" + query))
         }
         var response = Response.html(DashboardView.render(DashboardModel(input)))
         if let lang = q.get("lang"), Language(rawValue: lang) != nil {

@@ -69,90 +69,15 @@ struct InsightsCommand: AsyncParsableCommand {
     }
 
     static func table(_ r: InsightsReport, language: Language) -> String {
-        let ja = language == .ja
         var out = InsightsText.heading(r, language) + "\n"
-
-        out += "\n■ " + InsightsText.title(.bottleneck, r, language) + "\n"
-        var steps: [[String]] = [ja ? ["工程", "率", "件数", "基準", "不足"] : ["Step", "Rate", "Count", "Standard", "Shortfall"]]
-        for s in r.funnel.steps {
-            steps.append([
-                (s.isBottleneck ? "▲ " : "  ") + InsightsText.stepLabel(s.step, language), s.rate.map(NumberFormat.percent) ?? NumberFormat.undefined,
-                "\(NumberFormat.format(s.numerator, unit: .count)) / \(NumberFormat.format(s.denominator, unit: .count))",
-                InsightsText.standard(s, language), s.shortfall.map { "−" + NumberFormat.percent($0) } ?? "",
-            ])
-        }
-        out += KPITable.render(steps, numericFrom: 1, leftAligned: [3])
-        if let b = r.funnel.bottleneck, let advice = r.advice {
-            out += "▲ " + InsightsText.bottleneck(b, language) + "\n  " + advice.action(language) + "\n  " + advice.detail(language) + "\n"
-            for quote in advice.quotes { out += "  " + (ja ? "根拠: " : "Source: ") + quote.text(language) + "\n" }
-        } else {
-            out += "● " + InsightsText.noBottleneck(language) + "\n"
-        }
-
-        out += "\n■ " + InsightsText.title(.bestTime, r, language) + "\n"
-        let t = r.bestTimeToCall
-        if t.byHour.isEmpty {
-            out += InsightsText.nothing(language) + "\n"
-        } else {
-            let head = ja ? ["架電", "コネクト", "コネクト率", ""] : ["Calls", "Connects", "Rate", ""]
-            func rows(_ cells: [BestTimeToCall.Cell], _ name: (Int) -> String, _ title: String) -> [[String]] {
-                [[title] + head] + cells.map { c in
-                    [name(c.slot), NumberFormat.grouped(Double(c.calls)), NumberFormat.grouped(Double(c.connects)), NumberFormat.percent(c.rate),
-                     c.tooFew ? InsightsText.tooFew(language) : ""]
+        for section in InsightsSheet.sections(r, language: language) {
+            out += "\n■ " + section.title + "\n"
+            for block in section.blocks {
+                switch block {
+                case .table(let rows, let numericFrom, let leftAligned): out += KPITable.render(rows, numericFrom: numericFrom, leftAligned: leftAligned)
+                case .line(let text): out += text + "\n"
                 }
             }
-            out += KPITable.render(rows(t.byHour, { InsightsText.hour($0, language) }, ja ? "時間帯" : "Hour"), numericFrom: 1, leftAligned: [4])
-            out += KPITable.render(rows(t.byWeekday, { InsightsText.weekday($0, language) }, ja ? "曜日" : "Weekday"), numericFrom: 1, leftAligned: [4])
-            out += InsightsText.best(t, language) + "\n"
-        }
-
-        out += "\n■ " + InsightsText.title(.channels, r, language) + "\n"
-        if r.channels.rows.isEmpty {
-            out += InsightsText.nothing(language) + "\n"
-        } else {
-            var channels: [[String]] = [
-                ja ? ["チャネル", "対応済みリード", "アポ", "商談化率", "目安", "判定"] : ["Channel", "Worked leads", "Appointments", "Rate", "Benchmark", "Judgement"]
-            ]
-            for c in r.channels.rows {
-                channels.append([
-                    InsightsText.channel(c.channel, language), NumberFormat.grouped(c.leadsWorked), NumberFormat.grouped(c.appointments),
-                    c.rate.map(NumberFormat.percent) ?? NumberFormat.undefined, InsightsText.band(c.band, language),
-                    InsightsText.judgement(c.judgement, language),
-                ])
-            }
-            out += KPITable.render(channels, numericFrom: 1, leftAligned: [4, 5])
-        }
-
-        for (section, rows, total) in [(InsightsText.Section.lostDeals, r.lostReasons.opportunities, r.lostReasons.opportunitiesLost),
-                                       (.lostLeads, r.lostReasons.leads, r.lostReasons.leadsDisqualified)] {
-            out += "\n■ " + InsightsText.title(section, r, language) + "\n"
-            guard total > 0 else {
-                out += InsightsText.nothing(language) + "\n"
-                continue
-            }
-            var table: [[String]] = [ja ? ["理由", "件数", "割合"] : ["Reason", "Count", "Share"]]
-            for row in rows {
-                table.append([InsightsText.reason(row.reason, language), NumberFormat.grouped(Double(row.count)), NumberFormat.percent(row.share)])
-            }
-            table.append([ja ? "合計" : "Total", NumberFormat.grouped(Double(total)), NumberFormat.percent(1)])
-            out += KPITable.render(table, numericFrom: 1)
-        }
-
-        out += "\n■ " + InsightsText.title(.reapproach, r, language) + "\n"
-        if r.reapproach.entries.isEmpty {
-            out += InsightsText.nothing(language) + "\n"
-        } else {
-            var list: [[String]] = [ja ? ["期日", "リード", "会社", "チャネル", "担当", "区分", "理由", "最終接触", "失注日"]
-                                       : ["Due", "Lead", "Company", "Channel", "Rep", "Basis", "Reason", "Last contact", "Lost on"]]
-            for e in r.reapproach.entries {
-                list.append([
-                    e.dueOn.description, e.leadId, e.company ?? "", InsightsText.channel(e.channel, language), e.repId ?? "",
-                    InsightsText.basis(e.basis, language), InsightsText.reason(e.reason, language),
-                    e.lastContactOn?.description ?? NumberFormat.undefined, e.lostOn?.description ?? "",
-                ])
-            }
-            out += KPITable.render(list, numericFrom: 9)
-            out += (ja ? "\(r.reapproach.entries.count)件" : "\(r.reapproach.entries.count) leads") + "\n"
         }
         return out
     }
