@@ -60,6 +60,31 @@ public struct Services: Sendable {
         return (scopeLines, repLines, daily)
     }
 
+    /// The scope's figures for the `count` weeks up to the one holding `today` (oldest first), for the weekly chart.
+    public func weeklyFigures(today: LocalDate, weeks count: Int, scope: DashboardScope, viewer: Viewer, kpis: Set<String>)
+        async throws -> [(weekStart: LocalDate, values: [String: KPIValue])]
+    {
+        let policy = try await self.policy(for: viewer)
+        let allowed: Bool
+        switch scope {
+        case .org: allowed = policy.seesOrganisation
+        case .team(let team): allowed = policy.seesTeam(team)
+        case .rep(let rep): allowed = policy.seesRep(rep)
+        }
+        guard allowed else { throw HTTPError(.forbidden, message: "this scope is not yours to see") }
+        let engine = KPIEngine(settings: try await store.settings())
+        let thisWeek = PeriodGrain.week.start(of: today, fiscalYearStartMonth: engine.settings.fiscalYearStartMonth)
+        let first = thisWeek.adding(days: -7 * (count - 1))
+        // One read of the facts for all the weeks; each week is then computed from it.
+        let facts = try await store.facts(for: engine.period(from: first, to: thisWeek.adding(days: 7)))
+        return (0..<count).map { i in
+            let start = first.adding(days: 7 * i)
+            let lines = engine.compute(facts, period: engine.period(from: start, to: start.adding(days: 7)), grouping: scope.grouping, only: kpis)
+                .filter { $0.group == scope.group }
+            return (start, Dictionary(lines.map { ($0.kpi, $0.value) }, uniquingKeysWith: { a, _ in a }))
+        }
+    }
+
     /// KPI lines the viewer may see. Organisation-wide lines (org, channel, and period series of the org) need an
     /// admin or viewer role; managers and reps get their team's and their reps' lines.
     public func kpis(from: LocalDate, to: LocalDate, by: KPIBreakdown, only: Set<String>?, viewer: Viewer) async throws -> [KPIResult] {

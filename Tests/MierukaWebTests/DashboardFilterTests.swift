@@ -55,4 +55,20 @@ struct DashboardFilterTests {
             #expect(bad.0 == .badRequest)
         }
     }
+
+    @Test("the weekly chart's bars are the API's weekly figures of the scope")
+    func weeklyBars() async throws {
+        try await WebHarness.withApp { client, _ in
+            let cookie = try await WebHarness.login(client, as: "manager").cookie
+            let page = try await WebHarness.get(client, "/?from=2026-05-01&through=2026-05-31", cookie: cookie)
+            for week in ["2026-05-25", "2026-05-04", "2026-04-06"] {
+                let bar = try #require(page.1.components(separatedBy: "data-week=\"\(week)\" data-value=\"").dropFirst().first?.components(separatedBy: "\"").first,
+                                       "no bar for the week of \(week)")
+                let end = LocalDate(week)!.adding(days: 7)
+                let api = try await WebHarness.get(client, "/api/v1/kpis?kpi=calls&by=team&from=\(week)&to=\(end)", cookie: cookie)
+                #expect(api.1.contains("\"group\":\"インサイドセールス1課\",\"from\":\"\(week)\",\"to\":\"\(end)\",\"numerator\":\(bar),"), "\(week): \(bar)")
+            }
+            #expect(page.1.contains("推移 (週次)"))
+        }
+    }
 }

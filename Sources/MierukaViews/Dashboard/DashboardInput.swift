@@ -47,6 +47,8 @@ public struct DashboardInput: Sendable {
     public var filter: DashboardFilter?
     /// Whether today is a business day inside the period: then "today's need" counts today among the days left.
     public var todayIsOpenBusinessDay: Bool = false
+    /// The scope's last weeks (oldest first): week start → KPI values, for the weekly chart.
+    public var weekly: [(weekStart: LocalDate, values: [String: KPIValue])] = []
     /// Short facts shown under the title with a link (the phase, …): (label, url).
     public var badges: [(label: String, url: String)] = []
 

@@ -18,6 +18,7 @@ public struct DashboardModel: Sendable {
     public let repRows: [RepRow]
     public let sort: RepSort
     public let trends: [TrendSeries]
+    public let weekly: [WeeklySeries]
     public let periodChoice: DashboardPeriodChoice?
     public let links: DashboardLinks
     public let account: DashboardAccount?
@@ -55,6 +56,7 @@ public struct DashboardModel: Sendable {
         repAchievementKPI = achievementKPI
         repRows = RepRow.sorted(RepRow.rows(input, achievementKPI: achievementKPI), by: input.sort)
         trends = ["calls", "appointments"].map { TrendSeries(kpi: $0, input: input) }
+        weekly = [("calls", "connect_rate"), ("appointments", "valid_opportunity_rate")].map { WeeklySeries(kpi: $0.0, rateKPI: $0.1, input: input) }
     }
 
     /// KPI id → value for one group; when no result names the group, the first result per KPI.

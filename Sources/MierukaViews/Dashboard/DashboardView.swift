@@ -28,7 +28,7 @@ public enum DashboardView {
                             "main", [:],
                             m.cardGroups.map { cardGroup($0, m) } + [
                                 funnel(m),
-                                .el("div", ["class": "split"], [trend(m), reps(m)]),
+                                .el("div", ["class": "split"], [trend(m), weekly(m), reps(m)]),
                             ]),
                     ]),
             ])

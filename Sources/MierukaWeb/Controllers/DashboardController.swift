@@ -144,6 +144,8 @@ struct DashboardController {
             },
             filter: filter)
         input.todayIsOpenBusinessDay = today >= from && today < to && calendar.isBusinessDay(today)
+        input.weekly = try await services.weeklyFigures(today: min(today, to.adding(days: -1)), weeks: 8, scope: scope, viewer: viewer,
+                                                        kpis: ["calls", "connect_rate", "appointments", "valid_opportunity_rate"])
         // The scope's phase (seed 002), linked to its diagnosis; the planner beside it.
         let phaseTeam: String? = { if case .team(let t) = scope { return t } else { return nil } }()
         if case .rep = scope {} else {
