@@ -93,13 +93,23 @@ public enum DashboardView {
             "section", ["class": "alerts", "role": "alert"],
             [
                 .el("strong", [:], heading),
-                .el(
-                    "ul", [:],
-                    m.alerts.map { a in
-                        let text = a.severity.symbol + " " + a.message
-                        return .el("li", ["class": "sev-\(a.severity.rawValue)"], [a.url.map { .el("a", ["href": $0], text) } ?? .text(text)])
-                    }),
+                .el("ul", [:], m.alerts.prefix(shownAlerts).map(alertItem)),
+                // The rest folds away (no script needed), so the figures stay near the top of the morning meeting's screen.
+                m.alerts.count > shownAlerts
+                    ? .el("details", [:], [
+                        .el("summary", [:], l == .ja ? "他 \(m.alerts.count - shownAlerts)件" : "\(m.alerts.count - shownAlerts) more"),
+                        .el("ul", [:], m.alerts.dropFirst(shownAlerts).map(alertItem)),
+                    ])
+                    : .group([]),
             ])
+    }
+
+    /// Alerts listed before the fold.
+    static let shownAlerts = 5
+
+    static func alertItem(_ a: DashboardAlert) -> HTML {
+        let text = a.severity.symbol + " " + a.message
+        return .el("li", ["class": "sev-\(a.severity.rawValue)"], [a.url.map { .el("a", ["href": $0], text) } ?? .text(text)])
     }
 
     // MARK: cards
