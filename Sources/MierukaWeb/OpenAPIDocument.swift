@@ -611,6 +611,16 @@ enum OpenAPIDocument {
                 "200": {$ref: "#/components/responses/Page"}
                 "303": {$ref: "#/components/responses/Redirect"}
                 "403": {$ref: "#/components/responses/Forbidden"}
+          /phase/apply:
+            post:
+              tags: [pages]
+              operationId: phaseApply
+              summary: Saves a phase's KPI set (seed 002's example values) as a month's targets (form fields csrf, team, phase, month).
+              requestBody: {$ref: "#/components/requestBodies/Form"}
+              responses:
+                "303": {$ref: "#/components/responses/Redirect"}
+                "400": {$ref: "#/components/responses/BadRequest"}
+                "403": {$ref: "#/components/responses/Forbidden"}
           /phase/answer:
             post:
               tags: [pages]

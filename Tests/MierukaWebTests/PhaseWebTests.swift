@@ -76,4 +76,28 @@ struct PhaseWebTests {
             #expect(every.allSatisfy { ($0["findings"] as? [Any])?.count == 5 })
         }
     }
+
+    @Test("the team's manager applies the phase's KPI set as next month's targets")
+    func applyPreset() async throws {
+        try await WebHarness.withApp { client, store in
+            let manager = try await WebHarness.login(client, as: "manager").cookie
+            let page = try await WebHarness.get(client, "/phase", cookie: manager)
+            let csrf = ImportPageTests.csrf(in: page.1)
+            let phase = try #require(page.1.components(separatedBy: "name=\"phase\" value=\"").dropFirst().first?.components(separatedBy: "\"").first)
+            let form = "csrf=\(csrf)&team=\(Self.team)&phase=\(phase)&month=2026-09"
+            let applied = try await ImportPageTests.post(client, "/phase/apply", cookie: manager, contentType: "application/x-www-form-urlencoded",
+                                                         body: ByteBuffer(string: form))
+            #expect(applied.0 == .seeOther)
+            let september = try await store.targets().filter { $0.periodStart == LocalDate("2026-09-01")! }
+            let preset = PhasePreset.standard(Phase(rawValue: phase)!)
+            #expect(!september.isEmpty)
+            #expect(september.allSatisfy { $0.scope == .team && $0.scopeId == "インサイドセールス1課" && preset.contains($0.kpi) })
+            // A rep cannot.
+            let rep = try await WebHarness.login(client, as: "rep").cookie
+            let repCSRF = ImportPageTests.csrf(in: try await WebHarness.get(client, "/phase", cookie: rep).1)
+            let refused = try await ImportPageTests.post(client, "/phase/apply", cookie: rep, contentType: "application/x-www-form-urlencoded",
+                                                         body: ByteBuffer(string: "csrf=\(repCSRF)&team=\(Self.team)&phase=\(phase)&month=2026-10"))
+            #expect(refused.0 == .forbidden)
+        }
+    }
 }

@@ -59,3 +59,25 @@ public struct PhaseService: Sendable {
                                    answers: try await store.phaseAnswers(team: team), earliestRepStart: starts.min())
     }
 }
+
+extension PhaseService {
+    /// The phase preset's example targets for `month` of the organisation (team nil) or a team, saved in one transaction
+    /// (same KPI, scope and month replaces). Head count: the scope's inside-sales reps who have started by that month.
+    public func applyPreset(_ phase: Phase, team: String?, month: YearMonth) async throws
+        -> (saved: MergeCounts, targets: [PresetTarget], skipped: [SkippedPresetKPI])
+    {
+        let settings = try await store.settings()
+        let reps = try await store.reps().filter { team == nil || $0.team == team }
+        let heads = KGIPlanner.shares(reps: reps, month: month).count
+        let businessDays = settings.calendar.businessDays(from: month.firstDay, to: month.adding(months: 1).firstDay)
+        let made = PhasePreset.standard(phase).targets(scope: team == nil ? .org : .team, scopeId: team, month: month,
+                                                       businessDays: businessDays, headCount: heads)
+        let rows = made.targets.map { CanonicalRecord.target($0.target).cells }
+        let store = self.store
+        let saved = try await store.transaction {
+            try await store.stage(.targets, rows: rows)
+            return try await store.mergeStaged(.targets)
+        }
+        return (saved, made.targets, made.skipped)
+    }
+}

@@ -14,6 +14,7 @@ struct PhaseController {
     func addRoutes(to router: Router<AppRequestContext>) {
         router.get("/phase") { request, context in try await self.page(request, context: context) }
         router.post("/phase/answer") { request, context in try await self.answerFromPage(request, context: context) }
+        router.post("/phase/apply") { request, context in try await self.applyFromPage(request, context: context) }
         router.get("/api/v1/phase") { request, context in try await self.api(request, context: context) }
         router.post("/api/v1/phase/answers") { request, context in try await self.answerFromAPI(request, context: context) }
         router.get("/api/v1/smart") { request, context in try await self.smart(request, context: context) }
@@ -125,6 +126,12 @@ struct PhaseController {
             body += "<td>\(k.stars)</td><td>\(HTML.escape(k.example?.seedText ?? "—"))</td></tr>"
         }
         body += "</table>"
+        if canAnswer, context.session != nil {
+            body += "<form method=\"post\" action=\"/phase/apply\"><input type=\"hidden\" name=\"csrf\" value=\"\(HTML.escape(csrf))\">"
+            body += "<input type=\"hidden\" name=\"team\" value=\"\(HTML.escape(team ?? ""))\"><input type=\"hidden\" name=\"phase\" value=\"\(doc.phase.rawValue)\">"
+            body += "<label>\(ja ? "このKPIセット（目標値の例）を目標にする月" : "Apply this KPI set (example values) as the targets of") "
+            body += "<input name=\"month\" value=\"\(month.adding(months: 1))\" placeholder=\"YYYY-MM\"></label> <button>\(ja ? "目標に設定" : "Set targets")</button></form>"
+        }
         if let t = doc.transition {
             body += "<h2>\(ja ? "次のフェーズへの移行計画" : "Moving to the next phase"): \(HTML.escape(t.from.name(language))) → \(HTML.escape(t.to.name(language)))</h2><ol>"
             for step in t.steps {
@@ -135,6 +142,20 @@ struct PhaseController {
             body += "</ol>"
         }
         return .html(Page.render(title: ja ? "フェーズ診断" : "Phase", language: language, viewer: viewer, csrf: context.session?.csrf, body: body))
+    }
+
+    func applyFromPage(_ request: Request, context: AppRequestContext) async throws -> Response {
+        guard let viewer = context.viewer, let session = context.session else { throw HTTPError(.unauthorized, message: WebError.unauthorized.description) }
+        var request = request
+        let form = try await request.form()
+        guard let sent = form["csrf"], Secrets.equal(sent, session.csrf) else { throw HTTPError(.forbidden, message: "missing or wrong CSRF token") }
+        let team = form["team"].flatMap { $0.isEmpty ? nil : $0 }
+        guard try await mayAnswer(team, viewer: viewer) else { throw HTTPError(.forbidden, message: "targets are an admin's, or the team's manager's") }
+        guard let phase = form["phase"].flatMap(Phase.init(rawValue:)), let month = form["month"].flatMap({ YearMonth($0) }) else {
+            throw HTTPError(.badRequest, message: "phase must be launch, growth or mature and month YYYY-MM")
+        }
+        _ = try await PhaseService(store: services.store).applyPreset(phase, team: team, month: month)
+        return .redirect(to: "/targets")
     }
 
     func answerFromPage(_ request: Request, context: AppRequestContext) async throws -> Response {

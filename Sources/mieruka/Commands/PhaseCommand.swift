@@ -20,6 +20,7 @@ struct PhaseCommand: AsyncParsableCommand {
     @Option(help: "Who answers (default: $USER).") var by: String?
     @Option(help: "The current month, YYYY-MM (default: this month in the organisation's time zone).") var month: String?
     @Option(help: "First month of the transition plan's preparation, YYYY-MM (default: the month after --month).") var start: String?
+    @Option(help: "Save the diagnosed phase's KPI set (seed 002's example values) as the targets of this month, YYYY-MM.") var applyPreset: String?
     @Option(help: "ja | en (table labels)") var lang: String = "ja"
     @Option(help: "table | json") var format: String = "table"
 
@@ -41,6 +42,14 @@ struct PhaseCommand: AsyncParsableCommand {
             for (item, value) in parsedAnswers { try await service.answer(item.id, value, team: team, by: who, at: now) }
             let current = try await service.currentMonth(given: monthOption)
             let diagnosis = try await service.diagnose(team: team, currentMonth: current)
+            if let applyPreset {
+                guard let target = YearMonth(applyPreset) else { throw ValidationError("--apply-preset must be a month like 2026-12") }
+                let applied = try await service.applyPreset(diagnosis.phase, team: team, month: target)
+                for t in applied.targets { say("\(t.target.kpi): \(language == .ja ? t.derivationJa : t.derivationEn)") }
+                for s in applied.skipped { say("— \(s.kpi): \(language == .ja ? s.reasonJa : s.reasonEn)") }
+                say(language == .ja ? "\(diagnosis.phase.name(language))のKPIセットを\(target)の目標として保存しました（新規 \(applied.saved.inserted)・更新 \(applied.saved.updated)）"
+                    : "Saved the \(diagnosis.phase.name(language)) KPI set as the targets of \(target) (\(applied.saved.inserted) new, \(applied.saved.updated) updated)")
+            }
             try await db.close()
             let plan = TransitionPlan(from: diagnosis.phase, start: startOption ?? current.adding(months: 1))
             if format == "json" {
