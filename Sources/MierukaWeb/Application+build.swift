@@ -43,7 +43,7 @@ public func buildRouter(services: Services) -> Router<AppRequestContext> {
 
 public func buildApplication(services: Services, configuration: WebConfiguration, logger: Logger = Logger(label: "mieruka")) -> some ApplicationProtocol {
     Application(
-        router: buildRouter(services: services),
+        responder: buildResponder(services: services),
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Mieruka"),
         logger: logger
     )
@@ -59,6 +59,26 @@ struct SecurityHeadersMiddleware: RouterMiddleware {
         response.headers[HTTPField.Name("X-Content-Type-Options")!] = "nosniff"
         response.headers[HTTPField.Name("Referrer-Policy")!] = "same-origin"
         response.headers[HTTPField.Name("X-Frame-Options")!] = "DENY"
+        return response
+    }
+}
+
+/// The router behind a responder that answers HEAD as GET without the body (monitors and link checkers use HEAD;
+/// RFC 9110 §9.3.2). Routes are matched by method before any router middleware runs, so this sits in front of it.
+public func buildResponder(services: Services) -> some HTTPResponder<AppRequestContext> {
+    HeadAsGetResponder(base: buildRouter(services: services).buildResponder())
+}
+
+struct HeadAsGetResponder<Base: HTTPResponder>: HTTPResponder where Base.Context == AppRequestContext {
+    typealias Context = AppRequestContext
+    let base: Base
+
+    func respond(to request: Request, context: Context) async throws -> Response {
+        guard request.method == .head else { return try await base.respond(to: request, context: context) }
+        var head = request.head
+        head.method = .get
+        var response = try await base.respond(to: Request(head: head, body: request.body), context: context)
+        response.body = ResponseBody()
         return response
     }
 }

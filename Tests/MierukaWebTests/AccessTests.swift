@@ -11,6 +11,16 @@ import Testing
 struct AccessTests {
     static let may = "from=2026-05-01&to=2026-06-01"
 
+    @Test("HEAD answers like GET without a body")
+    func head() async throws {
+        try await WebHarness.withApp { client, _ in
+            let health = try await client.execute(uri: "/healthz", method: .head)
+            let page = try await client.execute(uri: "/", method: .head)
+            #expect(health.status == .ok && health.body.readableBytes == 0)
+            #expect(page.status == .seeOther)
+        }
+    }
+
     @Test("health is open; everything else needs a login")
     func anonymous() async throws {
         try await WebHarness.withApp { client, _ in

@@ -34,7 +34,7 @@ enum WebHarness {
             try await login.addUser(login: "rep", password: password, role: .rep, team: "インサイドセールス1課", repId: "R002")
             try await login.addUser(login: "viewer", password: password, role: .viewer, team: nil, repId: nil)
             try await login.addUser(login: "fsmanager", password: password, role: .manager, team: "フィールドセールス部", repId: nil)
-            let app = Application(router: buildRouter(services: Services(store: store)))
+            let app = Application(responder: buildResponder(services: Services(store: store)))
             try await app.test(.router) { client in try await body(client, store) }
             try await store.close()
         } catch {
