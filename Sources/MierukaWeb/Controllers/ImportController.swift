@@ -40,7 +40,7 @@ struct ImportController {
         return """
             <p><a href="/">\(ja ? "← ダッシュボード" : "← Dashboard")</a></p>
             <h1>\(ja ? "CSVインポート" : "Import a CSV file")</h1>
-            <p>\(ja ? "Salesforce・HubSpotのエクスポートやExcelのCSV（UTF-8・Shift_JIS/CP932）を取り込みます。見出しが標準と異なる場合はマッピングファイル（YAML/JSON）を添えてください。取り込む前に内容と件数を確認できます。1件でもエラーがあれば何も書き込みません。" : "Imports exports of Salesforce, HubSpot or Excel (UTF-8 or Shift_JIS/CP932). Add a mapping file (YAML/JSON) when the headers are not the canonical ones. You see what will be imported before anything is written; one error and nothing is written.")</p>
+            <p>\(ja ? "Salesforce・HubSpotのエクスポートやExcelのCSV（UTF-8・Shift_JIS/CP932）を取り込みます。見出しが標準と異なる場合はマッピングファイル（YAML/JSON）を添えてください（例: リポジトリの examples/mappings/ にExcel架電ログ・HubSpot・Salesforce用）。取り込む前に内容と件数を確認できます。1件でもエラーがあれば何も書き込みません。" : "Imports exports of Salesforce, HubSpot or Excel (UTF-8 or Shift_JIS/CP932). Add a mapping file (YAML/JSON) when the headers are not the canonical ones (examples for an Excel call log, HubSpot and Salesforce are in the repository's examples/mappings/). You see what will be imported before anything is written; one error and nothing is written.")</p>
             <form method="post" action="/import/preview" enctype="multipart/form-data" class="login">
             <input type="hidden" name="csrf" value="\(HTML.escape(csrf))">
             <label>\(ja ? "CSVファイル" : "CSV file") <input type="file" name="file" accept=".csv,.tsv,.txt,text/csv" required></label>
