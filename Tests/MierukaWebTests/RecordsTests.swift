@@ -90,7 +90,7 @@ struct RecordsTests {
         // (user, query, allowed)
         ("rep", "by=rep&group=R002", true),
         ("rep", "by=rep&group=R003", false),
-        ("rep", "by=team&group=\(team)", false),
+        ("rep", "by=team&group=\(team)", true),  // the team's figure, only the rep's own records (next test)
         ("rep", "by=org", false),
         ("rep", "by=rep&group=", false),
         ("manager", "by=team&group=\(team)", true),
@@ -124,6 +124,24 @@ struct RecordsTests {
             let link = try #require(dashboard.1.components(separatedBy: "href=\"/records?").dropFirst().first?.components(separatedBy: "\"").first)
             let target = try await WebHarness.get(client, "/records?" + link.replacingOccurrences(of: "&amp;", with: "&"), cookie: cookie)
             #expect(target.0 == .ok)
+        }
+    }
+}
+
+extension RecordsTests {
+    @Test("a rep opening the team's figure sees the team's total but only their own records")
+    func repSeesOwnRecordsOfTeamFigure() async throws {
+        try await WebHarness.withApp { client, _ in
+            let cookie = try await WebHarness.login(client, as: "rep").cookie
+            let answer = try await WebHarness.get(client, "/api/v1/kpis/calls/records?by=team&group=\(Self.team)&\(Self.may)&per_page=1000", cookie: cookie)
+            let csv = try await WebHarness.get(client, "/api/v1/kpis/calls/records?by=team&group=\(Self.team)&\(Self.may)&format=csv", cookie: cookie)
+            let page = try await WebHarness.get(client, "/records?kpi=calls&by=team&group=\(Self.team)&\(Self.may)", cookie: cookie)
+            let parsed = try JSONDecoder().decode(Answer.self, from: Data(answer.1.utf8))
+            #expect(parsed.records.allSatisfy { $0.fields["rep_id"] == "R002" })
+            #expect(!parsed.records.isEmpty)
+            #expect(Double(parsed.total_records) < (parsed.numerator ?? 0))  // the team's figure is larger than the rep's share
+            #expect(!csv.1.contains(",R003,") && csv.1.contains(",R002,"))
+            #expect(page.0 == .ok && page.1.contains("あなたの記録のみ") && !page.1.contains(">R003<"))
         }
     }
 }

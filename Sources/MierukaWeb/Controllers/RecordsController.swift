@@ -93,12 +93,12 @@ struct RecordsController {
         if request.uri.queryParameters.get("format") == "csv" { return try csv(found, query: query) }
         let evidence = found.evidence
         let part = query.part(of: evidence)
-        let all = query.records(of: evidence)
+        let all = found.visible(query.records(of: evidence))
         let pageRecords = all.dropFirst((query.page - 1) * query.perPage).prefix(query.perPage)
         var counts: [String] = []
         for count in evidence.counts(of: part) {
             counts.append("{\"count\":\(JSON.string(count.rawValue)),\"label\":\(JSON.string(count.label(japanese: Language.of(request) == .ja))),"
-                + "\"entity\":\(JSON.string(count.entity.rawValue)),\"records\":\(evidence.records[count]?.count ?? 0),"
+                + "\"entity\":\(JSON.string(count.entity.rawValue)),\"records\":\(found.visible((evidence.records[count] ?? []).map { (count, $0) }).count),"
                 + "\"total\":\(NumberFormat.json(evidence.total(count)))}")
         }
         var records: [String] = []
@@ -113,14 +113,14 @@ struct RecordsController {
             + "\"from\":\"\(query.from)\",\"to\":\"\(query.to)\",\"numerator\":\(NumberFormat.json(v.numerator)),"
             + "\"denominator\":\(NumberFormat.json(v.denominator)),\"value\":\(NumberFormat.json(v.value)),\"part\":\"\(part.rawValue)\","
             + "\"counts\":[\(counts.joined(separator: ","))],\"total_records\":\(all.count),\"page\":\(query.page),\"per_page\":\(query.perPage),"
-            + "\"records\":[\(records.joined(separator: ",\n"))]}\n"
+            + "\"only_rep\":\(found.onlyRep.map(JSON.string) ?? "null"),\"records\":[\(records.joined(separator: ",\n"))]}\n"
         return .json(body)
     }
 
     /// The part's records as CSV in UTF-8 with a BOM (Excel opens it as Japanese text): one entity per file, so a part
     /// made of several entities (roi's won amount and cost) is downloaded count by count.
     func csv(_ found: FigureEvidence, query: Query) throws -> Response {
-        let records = query.records(of: found.evidence)
+        let records = found.visible(query.records(of: found.evidence))
         let entities = Set(records.map(\.record.entity))
         guard entities.count <= 1 else {
             throw HTTPError(.badRequest, message: "these records are of several kinds; add count=\(found.evidence.counts(of: query.part(of: found.evidence)).map(\.rawValue).joined(separator: "|"))")
@@ -174,13 +174,16 @@ struct RecordsController {
         for count in evidence.counts(of: part) {
             let csvURL = query.url("/api/v1/kpis/\(query.kpi)/records", ["part": part.rawValue, "count": count.rawValue, "format": "csv", "page": nil])
             body += "<tr><td><a href=\"\(HTML.escape(query.url("/records", ["part": part.rawValue, "count": count.rawValue, "page": nil])))\">"
-            body += "\(HTML.escape(count.label(japanese: ja)))</a></td><td class=\"n\">\(NumberFormat.grouped(Double(evidence.records[count]?.count ?? 0)))</td>"
+            body += "\(HTML.escape(count.label(japanese: ja)))</a></td><td class=\"n\">\(NumberFormat.grouped(Double(found.visible((evidence.records[count] ?? []).map { (count, $0) }).count)))</td>"
             body += "<td class=\"n\">\(NumberFormat.grouped(evidence.total(count), decimals: 2))</td>"
             body += "<td><a href=\"\(HTML.escape(csvURL))\">\(ja ? "CSVダウンロード" : "Download CSV")</a></td></tr>"
         }
         body += "</table>"
 
-        let all = query.records(of: evidence)
+        if found.onlyRep != nil {
+            body += "<p class=\"notice\">\(ja ? "数値はチーム全体です。明細はあなたの記録のみ表示しています。" : "The figure is the team's; only your own records are listed.")</p>"
+        }
+        let all = found.visible(query.records(of: evidence))
         let pages = max(1, (all.count + query.perPage - 1) / query.perPage)
         let shown = all.dropFirst((query.page - 1) * query.perPage).prefix(query.perPage)
         body += "<p>\(ja ? "\(NumberFormat.grouped(Double(all.count)))件中 \(query.page)/\(pages)ページ" : "\(NumberFormat.grouped(Double(all.count))) records, page \(query.page) of \(pages)")"
