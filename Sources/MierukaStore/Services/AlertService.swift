@@ -13,7 +13,7 @@ public struct AlertService: Sendable {
         let settings = try await store.settings()
         let clock = settings.clock
         let today = clock.localDate(of: now)
-        let from = LocalDate(year: today.year, month: today.month, day: 1)
+        let from = today.yearMonth.firstDay
         let to = from.adding(months: 1)
         let calendar = settings.calendar
         let elapsed = calendar.businessDays(from: from, to: today.adding(days: 1))

@@ -18,7 +18,7 @@ public struct ForecastService: Sendable {
 
     /// The month's forecast for `team` (nil = the organisation) as of `today`.
     public func forecast(month: YearMonth, team: String?, today: LocalDate, only: Set<String>? = nil) async throws -> Report {
-        let from = LocalDate(year: month.year, month: month.month, day: 1)
+        let from = month.firstDay
         let to = from.adding(months: 1)
         let calendar = try await store.settings().calendar
         let elapsed = calendar.businessDays(from: from, to: min(max(today.adding(days: 1), from), to))
@@ -39,7 +39,7 @@ public struct ForecastService: Sendable {
     /// first computation). Returns how many forecasts were recorded (0 when today's are already there).
     @discardableResult
     public func snapshotIfNeeded(today: LocalDate) async throws -> Int {
-        let from = LocalDate(year: today.year, month: today.month, day: 1)
+        let from = today.yearMonth.firstDay
         let to = from.adding(months: 1)
         guard try await !store.hasForecasts(from: from, to: to, madeOn: today) else { return 0 }
         let calendar = try await store.settings().calendar

@@ -17,7 +17,7 @@ public struct PlanService: Sendable {
         if let team, !allReps.contains(where: { $0.team == team }) {
             throw PlanError(message: "no team named \(team); teams are \(Set(allReps.compactMap(\.team)).sorted().joined(separator: ", "))")
         }
-        let start = LocalDate(year: month.year, month: month.month, day: 1)
+        let start = month.firstDay
         let rateIds = Set((KGIPlanner.salesChain + KGIPlanner.leadChain).map(\.rate))
         var history: [String: KPIValue] = [:]
         if useHistory {
@@ -33,7 +33,7 @@ public struct PlanService: Sendable {
     /// The plan's month as targets: every step and rate for the scope, every count step per rep. One transaction;
     /// a target with the same KPI, scope and month is replaced.
     public func targets(of plan: KGIPlan) -> [Target] {
-        let start = LocalDate(year: plan.month.year, month: plan.month.month, day: 1)
+        let start = plan.month.firstDay
         let scope: TargetScope = plan.scope == "org" ? .org : .team
         let scopeId = plan.scope == "org" ? nil : plan.scope
         var targets: [Target] = []

@@ -34,7 +34,7 @@ public struct SMARTService: Sendable {
                                                   (.customers, .customers), (.costs, .costs)]
         for (entity, kind) in entities where try await store.count(entity) > 0 { recorded.insert(kind) }
         // forecast_accuracy is measurable once landing forecasts are being recorded (the dashboard records one a day).
-        let monthStart = LocalDate(year: currentMonth.year, month: currentMonth.month, day: 1)
+        let monthStart = currentMonth.firstDay
         let lastMonths = try await store.forecasts(kpi: "won_amount", group: "org", from: monthStart.adding(months: -1), to: monthStart)
         let thisMonths = try await store.forecasts(kpi: "won_amount", group: "org", from: monthStart, to: monthStart.adding(months: 1))
         if !lastMonths.isEmpty || !thisMonths.isEmpty {

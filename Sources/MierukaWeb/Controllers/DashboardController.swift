@@ -106,7 +106,7 @@ struct DashboardController {
             links.sort = { sortLink($0) + custom }
         }
         // Today's alerts of the scope shown (the viewer's rights already applied by the service).
-        let monthStart = LocalDate(year: today.year, month: today.month, day: 1)
+        let monthStart = today.yearMonth.firstDay
         let alerts = try await services.alerts(viewer: viewer, now: Date()).filter { a in
             switch (scope, a.scope) {
             case (.org, _): return true

@@ -22,7 +22,7 @@ struct InsightsController {
         let q = request.uri.queryParameters
         let settings = try await services.store.settings()
         let today = settings.clock.localDate(of: Date())
-        var from = LocalDate(year: today.year, month: today.month, day: 1)
+        var from = today.yearMonth.firstDay
         var to = from.adding(months: 1)
         if let f = q.get("from").flatMap({ LocalDate($0) }), let t = q.get("to").flatMap({ LocalDate($0) }), f < t {
             (from, to) = (f, t)

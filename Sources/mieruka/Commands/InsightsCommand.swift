@@ -51,7 +51,7 @@ struct InsightsCommand: AsyncParsableCommand {
             return nil
         case (nil, nil, let month?):
             guard let m = YearMonth(month) else { throw ValidationError("--period must be a month, YYYY-MM") }
-            return Self.month(of: LocalDate(year: m.year, month: m.month, day: 1))
+            return Self.month(of: m.firstDay)
         case (let f?, let t?, nil):
             guard let fromDate = LocalDate(f), let toDate = LocalDate(t) else {
                 throw ValidationError("--from and --to must be dates like 2026-05-01")
@@ -64,7 +64,7 @@ struct InsightsCommand: AsyncParsableCommand {
     }
 
     static func month(of day: LocalDate) -> (from: LocalDate, to: LocalDate) {
-        let start = LocalDate(year: day.year, month: day.month, day: 1)
+        let start = day.yearMonth.firstDay
         return (start, start.adding(months: 1))
     }
 
