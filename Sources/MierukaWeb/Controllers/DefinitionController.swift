@@ -65,8 +65,8 @@ struct DefinitionController {
     func change(_ request: Request, context: AppRequestContext) async throws -> Response {
         var request = request
         let form = try await request.form()
-        guard let viewer = context.viewer, let session = context.session else { return .redirect(to: "/login") }
-        guard let sent = form["csrf"], Secrets.equal(sent, session.csrf) else { throw HTTPError(.forbidden, message: "missing or wrong CSRF token") }
+        guard let viewer = context.viewer, context.session != nil else { return .redirect(to: "/login") }
+        try context.checkCSRF(form["csrf"])
         guard try await services.policy(for: viewer).canChangeSettings else { throw HTTPError(.forbidden, message: "only an admin changes settings") }
         do {
             try await services.store.setSetting(form["key"] ?? "", value: form["value"] ?? "", changedBy: viewer.login, at: Date())

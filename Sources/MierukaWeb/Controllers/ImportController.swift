@@ -57,7 +57,7 @@ struct ImportController {
         let (viewer, session) = try requireAdmin(context)
         var request = request
         let form = try await MultipartForm.read(&request, limit: Self.uploadLimit)
-        guard let sent = form.field("csrf"), Secrets.equal(sent, session.csrf) else { throw HTTPError(.forbidden, message: "missing or wrong CSRF token") }
+        try context.checkCSRF(form.field("csrf"))
         let language = Language.of(request)
         let ja = language == .ja
         guard let file = form.file("file") else { return page(language, viewer, session, error: ja ? "CSVファイルを選んでください。" : "Choose a CSV file.") }
@@ -168,7 +168,7 @@ struct ImportController {
         let (viewer, session) = try requireAdmin(context)
         var request = request
         let form = try await request.form()
-        guard let sent = form["csrf"], Secrets.equal(sent, session.csrf) else { throw HTTPError(.forbidden, message: "missing or wrong CSRF token") }
+        try context.checkCSRF(form["csrf"])
         let language = Language.of(request)
         let ja = language == .ja
         let token = form["upload"] ?? ""

@@ -12,7 +12,6 @@ struct IngestController {
     let services: Services
     /// 10,000 long opportunity records fit in well under this; anything bigger is not a batch we take.
     static let maxBodyBytes = 32 << 20
-    static let csrfHeader = HTTPField.Name("X-CSRF-Token")!
 
     func addRoutes(to router: Router<AppRequestContext>) {
         let api = router.group("api/v1")
@@ -39,11 +38,7 @@ struct IngestController {
     private func accept(_ entity: Entity, _ request: Request, context: AppRequestContext) async throws -> Response {
         guard let viewer = context.viewer else { throw HTTPError(.unauthorized, message: WebError.unauthorized.description) }
         // A browser session must prove the request comes from our own page; a bearer token cannot be sent by another site.
-        if let session = context.session {
-            guard let sent = request.headers[Self.csrfHeader], Secrets.equal(sent, session.csrf) else {
-                throw HTTPError(.forbidden, message: "missing or wrong X-CSRF-Token header (a session's requests must carry its CSRF token; API clients use a bearer token)")
-            }
-        }
+        try context.requireCSRFHeader(request)
         guard try await services.policy(for: viewer).canImport else {
             throw HTTPError(.forbidden, message: "only an admin or a manager may write records (you are \(viewer.role.rawValue))")
         }

@@ -145,10 +145,10 @@ struct PhaseController {
     }
 
     func applyFromPage(_ request: Request, context: AppRequestContext) async throws -> Response {
-        guard let viewer = context.viewer, let session = context.session else { throw HTTPError(.unauthorized, message: WebError.unauthorized.description) }
+        guard let viewer = context.viewer, context.session != nil else { throw HTTPError(.unauthorized, message: WebError.unauthorized.description) }
         var request = request
         let form = try await request.form()
-        guard let sent = form["csrf"], Secrets.equal(sent, session.csrf) else { throw HTTPError(.forbidden, message: "missing or wrong CSRF token") }
+        try context.checkCSRF(form["csrf"])
         let team = form["team"].flatMap { $0.isEmpty ? nil : $0 }
         guard try await mayAnswer(team, viewer: viewer) else { throw HTTPError(.forbidden, message: "targets are an admin's, or the team's manager's") }
         guard let phase = form["phase"].flatMap(Phase.init(rawValue:)), let month = form["month"].flatMap({ YearMonth($0) }) else {
@@ -159,10 +159,10 @@ struct PhaseController {
     }
 
     func answerFromPage(_ request: Request, context: AppRequestContext) async throws -> Response {
-        guard let viewer = context.viewer, let session = context.session else { throw HTTPError(.unauthorized, message: WebError.unauthorized.description) }
+        guard let viewer = context.viewer, context.session != nil else { throw HTTPError(.unauthorized, message: WebError.unauthorized.description) }
         var request = request
         let form = try await request.form()
-        guard let sent = form["csrf"], Secrets.equal(sent, session.csrf) else { throw HTTPError(.forbidden, message: "missing or wrong CSRF token") }
+        try context.checkCSRF(form["csrf"])
         let team = form["team"].flatMap { $0.isEmpty ? nil : $0 }
         guard try await mayAnswer(team, viewer: viewer) else { throw HTTPError(.forbidden, message: "answers are an admin's, or the team's manager's") }
         guard let item = form["item"], PhaseChecklist.item(item) != nil, let answer = form["answer"], ["yes", "no"].contains(answer) else {

@@ -160,10 +160,10 @@ struct PlanController {
     }
 
     func saveFromPage(_ request: Request, context: AppRequestContext) async throws -> Response {
-        guard let viewer = context.viewer, let session = context.session else { throw HTTPError(.unauthorized, message: WebError.unauthorized.description) }
+        guard let viewer = context.viewer, context.session != nil else { throw HTTPError(.unauthorized, message: WebError.unauthorized.description) }
         var request = request
         let form = try await request.form()
-        guard let sent = form["csrf"], Secrets.equal(sent, session.csrf) else { throw HTTPError(.forbidden, message: "missing or wrong CSRF token") }
+        try context.checkCSRF(form["csrf"])
         let settings = try await services.store.settings()
         let query = try Query(form, today: settings.clock.localDate(of: Date()))
         let plan = try await plan(query, viewer: viewer, saving: true)
