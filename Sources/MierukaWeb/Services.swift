@@ -27,13 +27,7 @@ public struct Services: Sendable {
         async throws -> (scope: [KPIResult], byRep: [KPIResult], daily: [(date: LocalDate, values: [String: Double])])
     {
         let policy = try await self.policy(for: viewer)
-        let allowed: Bool
-        switch scope {
-        case .org: allowed = policy.seesOrganisation
-        case .team(let team): allowed = policy.seesTeam(team)
-        case .rep(let rep): allowed = policy.seesRep(rep)
-        }
-        guard allowed else { throw HTTPError(.forbidden, message: "this scope is not yours to see") }
+        guard scope.isVisible(to: policy) else { throw HTTPError(.forbidden, message: "this scope is not yours to see") }
         let engine = KPIEngine(settings: try await store.settings())
         let period = engine.period(from: from, to: to)
         let facts = try await store.facts(for: period)
@@ -65,13 +59,7 @@ public struct Services: Sendable {
         async throws -> [(weekStart: LocalDate, values: [String: KPIValue])]
     {
         let policy = try await self.policy(for: viewer)
-        let allowed: Bool
-        switch scope {
-        case .org: allowed = policy.seesOrganisation
-        case .team(let team): allowed = policy.seesTeam(team)
-        case .rep(let rep): allowed = policy.seesRep(rep)
-        }
-        guard allowed else { throw HTTPError(.forbidden, message: "this scope is not yours to see") }
+        guard scope.isVisible(to: policy) else { throw HTTPError(.forbidden, message: "this scope is not yours to see") }
         let engine = KPIEngine(settings: try await store.settings())
         let thisWeek = PeriodGrain.week.start(of: today, fiscalYearStartMonth: engine.settings.fiscalYearStartMonth)
         let first = thisWeek.adding(days: -7 * (count - 1))
@@ -112,6 +100,15 @@ public enum DashboardScope: Sendable, Hashable {
         case .org: return "org"
         case .team(let t): return t
         case .rep(let r): return r
+        }
+    }
+
+    /// Whether the viewer may see this scope's figures.
+    public func isVisible(to policy: AccessPolicy) -> Bool {
+        switch self {
+        case .org: return policy.seesOrganisation
+        case .team(let team): return policy.seesTeam(team)
+        case .rep(let rep): return policy.seesRep(rep)
         }
     }
 
