@@ -33,6 +33,16 @@ struct DatabaseURL: Sendable {
         }
     }
 
+    var connectionTLS: PostgresConnection.Configuration.TLS {
+        get throws {
+        switch sslMode {
+        case "require", "verify-ca", "verify-full": return .require(try NIOSSLContext(configuration: .makeClientConfiguration()))
+        case "prefer", "allow": return .prefer(try NIOSSLContext(configuration: .makeClientConfiguration()))
+        default: return .disable
+        }
+        }
+    }
+
     /// The URL without the password, safe to print.
     var redacted: String { "postgres://\(user)@\(host):\(port)/\(database)" }
 }

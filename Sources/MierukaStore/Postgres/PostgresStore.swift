@@ -31,15 +31,20 @@ public final class PostgresStore: Store, Sendable {
         configuration.options.connectTimeout = .seconds(10)
         var logger = Logger(label: "mieruka.postgres")
         logger.logLevel = .critical
+        // One direct connection first: the pool hides why a connection failed (refused, wrong password, no such database).
+        do {
+            let probe = try await PostgresConnection.connect(
+                configuration: PostgresConnection.Configuration(
+                    host: parsed.host, port: parsed.port, username: parsed.user, password: parsed.password, database: parsed.database,
+                    tls: try parsed.connectionTLS),
+                id: 0, logger: logger)
+            try await probe.close()
+        } catch {
+            throw StoreError.cannotConnect(url: parsed.redacted, reason: PostgresStore.describe(error))
+        }
         let client = PostgresClient(configuration: configuration, backgroundLogger: logger)
         let runner = Task { await client.run() }
         let store = PostgresStore(client: client, runner: runner, logger: logger, location: parsed.redacted)
-        do {
-            try await store.exec("SELECT 1")
-        } catch {
-            try? await store.close()
-            throw StoreError.cannotConnect(url: parsed.redacted, reason: PostgresStore.describe(error))
-        }
         do {
             try await store.migrate()
         } catch {
@@ -76,7 +81,7 @@ public final class PostgresStore: Store, Sendable {
     func exec(_ sql: String, _ binds: [DBValue] = []) async throws {
         let logger = self.logger
         do {
-            try await withConnection { connection in
+            _ = try await withConnection { connection in
                 try await connection.query(PostgresQuery(unsafeSQL: sql, binds: Self.bindings(binds)), logger: logger)
             }
         } catch let error as PSQLError {
@@ -150,7 +155,7 @@ public final class PostgresStore: Store, Sendable {
                 return result
             } catch {
                 // Staging tables are created inside the transaction: the rollback removes them too.
-                try? await connection.query("ROLLBACK", logger: logger)
+                _ = try? await connection.query("ROLLBACK", logger: logger)
                 if let error = error as? PSQLError { throw StoreError.query(reason: Self.describe(error)) }
                 throw error
             }
