@@ -97,9 +97,17 @@ else
     set -euo pipefail
     mieruka_pg_start
     trap mieruka_pg_stop EXIT
-    trap 'exit 130' INT TERM
     if [ $# -gt 0 ]; then
-        "$@"
+        # In the background and waited for, so that INT or TERM reach this script at once: it ends the command and stops
+        # the server (a foreground command would delay the trap until it ended by itself). <&0 keeps standard input.
+        "$@" <&0 &
+        mieruka_pg_child=$!
+        trap 'kill -TERM "$mieruka_pg_child" 2>/dev/null; wait "$mieruka_pg_child"; exit 130' INT TERM
+        set +e
+        wait "$mieruka_pg_child"
+        status=$?
+        set -e
+        exit "$status"
     else
         echo "MIERUKA_TEST_DATABASE_URL=$MIERUKA_TEST_DATABASE_URL (the cluster stops when this script exits; give a command to run)"
     fi
