@@ -12,6 +12,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/vapor/sql-kit", from: "3.36.0"),
         .package(url: "https://github.com/vapor/sqlite-kit", from: "4.5.2"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
@@ -31,6 +32,7 @@ let package = Package(
                 "MierukaCore",
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "SQLiteKit", package: "sqlite-kit"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
             ]
         ),
         // Mapping files, field parsing, validation with file:line:column errors, and the all-or-nothing import.
@@ -61,9 +63,15 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Throw-away stores for the store-level tests, on SQLite and (with MIERUKA_TEST_DATABASE_URL) on PostgreSQL.
+        .target(
+            name: "MierukaTestSupport",
+            dependencies: ["MierukaStore", .product(name: "PostgresNIO", package: "postgres-nio")],
+            path: "Tests/MierukaTestSupport"
+        ),
         .testTarget(name: "MierukaCoreTests", dependencies: ["MierukaCore"]),
         .testTarget(name: "MierukaCSVTests", dependencies: ["MierukaCSV"]),
-        .testTarget(name: "MierukaImportTests", dependencies: ["MierukaImport", "MierukaStore", "MierukaCore"]),
+        .testTarget(name: "MierukaImportTests", dependencies: ["MierukaImport", "MierukaStore", "MierukaCore", "MierukaTestSupport"]),
         .testTarget(name: "MierukaDemoTests", dependencies: ["MierukaDemo", "MierukaCore"]),
         .testTarget(
             name: "MierukaWebTests",
@@ -73,7 +81,8 @@ let package = Package(
             ]
         ),
         .testTarget(name: "MierukaViewsTests", dependencies: ["MierukaViews", "MierukaCore"]),
-        .testTarget(name: "MierukaStoreTests", dependencies: ["MierukaStore", "MierukaImport", "MierukaCore", "MierukaCSV"]),
+        .testTarget(
+            name: "MierukaStoreTests", dependencies: ["MierukaStore", "MierukaImport", "MierukaCore", "MierukaCSV", "MierukaTestSupport"]),
         // Runs the built `mieruka` binary end to end (swift build first; scripts/test.sh does).
         .testTarget(name: "MierukaCLITests", dependencies: ["MierukaStore", "MierukaCore"]),
     ],

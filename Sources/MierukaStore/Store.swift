@@ -1,12 +1,14 @@
 import Foundation
 import MierukaCore
 
-/// The product's one door to its data. Implementations: SQLite (embedded default); PostgreSQL later.
+/// The product's one door to its data. Implementations: SQLite (embedded default) and PostgreSQL.
 /// Every write that can fail halfway runs inside `transaction`.
 public protocol Store: AnyObject, Sendable {
     /// Applies the migrations not yet applied. Idempotent.
     func migrate() async throws
     func close() async throws
+    /// Where the data lives, for messages: a file path, or a database URL without its password.
+    var location: String { get }
 
     /// Runs `body` in one transaction: committed when it returns, rolled back when it throws.
     func transaction<T: Sendable>(_ body: @Sendable () async throws -> T) async throws -> T
@@ -17,6 +19,8 @@ public protocol Store: AnyObject, Sendable {
     /// only when it differs. Cost rows (no key) replace the stored rows of the months staged. Empties the staging area.
     func mergeStaged(_ entity: Entity) async throws -> MergeCounts
     func count(_ entity: Entity) async throws -> Int64
+    /// Every stored row of an entity, sorted: for checks that an import left the database unchanged, and for exports.
+    func allRows(_ entity: Entity) async throws -> [[DBValue]]
     /// Every key of an entity (reps, leads), for reference checks.
     func keys(of entity: Entity) async throws -> [String]
     /// One column's stored text for those of `keys` that exist (entities with a one-column key): whose a record is

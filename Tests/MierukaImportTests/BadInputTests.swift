@@ -2,6 +2,7 @@ import Foundation
 import MierukaCore
 import MierukaImport
 import MierukaStore
+import MierukaTestSupport
 import Testing
 
 /// Each bad file is refused with a message naming file:line:column, and the database content stays exactly as it was.
@@ -83,13 +84,13 @@ struct BadInputTests {
         }
     }
 
-    @Test("a bad row in the last of several files rolls back the earlier files too")
-    func wholeInvocationIsOneTransaction() async throws {
+    @Test("a bad row in the last of several files rolls back the earlier files too", arguments: TestBackend.allCases)
+    func wholeInvocationIsOneTransaction(backend: TestBackend) async throws {
         let h = ImportHarness()
         h.write("reps.csv", ImportHarness.reps)
         h.write("leads.csv", ImportHarness.leads)
         h.write("activities.csv", data: Self.activities("A2,L1,R1,call,outbound,yesterday,0,false,,,,,\n"))
-        try await ImportHarness.withStore { store in
+        try await ImportHarness.withStore(backend) { store in
             await #expect(throws: ImportFailure.self) { _ = try await h.run(store, ["reps.csv", "leads.csv", "activities.csv"]) }
             #expect(try await store.count(.reps) == 0)
             #expect(try await store.count(.leads) == 0)

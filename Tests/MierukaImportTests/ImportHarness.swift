@@ -2,6 +2,8 @@ import Foundation
 import MierukaCore
 import MierukaImport
 import MierukaStore
+import MierukaTestSupport
+import Testing
 
 /// Writes files into a temporary folder and imports them into a real SQLite database.
 struct ImportHarness {
@@ -37,17 +39,24 @@ struct ImportHarness {
         """
 
     /// Runs an import of the given files (names inside the folder) into `store`.
-    func run(_ store: SQLiteStore, _ names: [String], mappings: [String] = []) async throws -> ImportSummary {
+    func run(_ store: any Store, _ names: [String], mappings: [String] = []) async throws -> ImportSummary {
         let maps = try mappings.map { try MappingLoader.load(path: path($0)) }
         let sources = try ImportSource.resolve(paths: names.map(path), mappings: maps)
         return try await Importer(store: store, timeZone: TimeZone(identifier: "Asia/Tokyo")!).run(sources)
     }
 
     /// The whole content of the database, for "nothing was written" checks.
-    static func content(_ store: SQLiteStore) async throws -> [[[DBValue]]] {
+    static func content(_ store: any Store) async throws -> [[[DBValue]]] {
         var all: [[[DBValue]]] = []
         for entity in Entity.allCases { all.append(try await store.allRows(entity)) }
         return all
+    }
+
+    /// Runs `body` on a new, empty store of `backend`; without a PostgreSQL server the test is skipped on a developer's
+    /// machine (saying so) and fails in CI.
+    static func withStore<T>(_ backend: TestBackend, _ body: (any Store) async throws -> T) async throws -> T {
+        guard let result = try await TestDatabase.withStore(backend, body) else { try Test.cancel(Comment(rawValue: TestDatabase.skipMessage)) }
+        return result
     }
 
     static func withStore<T>(_ body: (SQLiteStore) async throws -> T) async throws -> T {

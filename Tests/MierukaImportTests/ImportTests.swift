@@ -2,16 +2,17 @@ import Foundation
 import MierukaCore
 import MierukaImport
 import MierukaStore
+import MierukaTestSupport
 import Testing
 
 @Suite("Import: canonical files, encodings, re-imports")
 struct ImportTests {
-    @Test("canonical UTF-8 with BOM, quoted commas and CRLF line endings import intact")
-    func canonicalBOMAndCRLF() async throws {
+    @Test("canonical UTF-8 with BOM, quoted commas and CRLF line endings import intact", arguments: TestBackend.allCases)
+    func canonicalBOMAndCRLF(backend: TestBackend) async throws {
         let h = ImportHarness()
         h.write("reps.csv", ImportHarness.reps.replacingOccurrences(of: "\n", with: "\r\n"), bom: true)
         h.write("leads.csv", ImportHarness.leads)
-        try await ImportHarness.withStore { store in
+        try await ImportHarness.withStore(backend) { store in
             let summary = try await h.run(store, ["reps.csv", "leads.csv"])
             #expect(summary.lines == [
                 "reps: 2 rows — 2 inserted, 0 updated, 0 unchanged",
@@ -27,12 +28,13 @@ struct ImportTests {
         }
     }
 
-    @Test("re-import: the same id updates, the last row wins, an empty cell clears the value, identical rows are unchanged")
-    func reimport() async throws {
+    @Test("re-import: the same id updates, the last row wins, an empty cell clears the value, identical rows are unchanged",
+          arguments: TestBackend.allCases)
+    func reimport(backend: TestBackend) async throws {
         let h = ImportHarness()
         h.write("reps.csv", ImportHarness.reps)
         h.write("leads.csv", ImportHarness.leads)
-        try await ImportHarness.withStore { store in
+        try await ImportHarness.withStore(backend) { store in
             _ = try await h.run(store, ["reps.csv", "leads.csv"])
             h.write("leads.csv", """
                 lead_id,company,channel,created_at,assigned_to,assigned_at,status,temperature,mql_at,sql_at,lost_reason,next_follow_up_on,tags,industry,title
@@ -125,8 +127,8 @@ struct ImportTests {
 
 @Suite("Import: mapping layouts and time zones")
 struct MappingLayoutTests {
-    @Test("date_format, month_format and a mapping time zone other than Tokyo")
-    func layoutsAndZone() async throws {
+    @Test("date_format, month_format and a mapping time zone other than Tokyo", arguments: TestBackend.allCases)
+    func layoutsAndZone(backend: TestBackend) async throws {
         let h = ImportHarness()
         h.write("reps.csv", ImportHarness.reps)
         h.write("export.csv", """
@@ -146,7 +148,7 @@ struct MappingLayoutTests {
             timezone: America/New_York
             """)
         h.write("costs.csv", "month,channel,category,amount,visits\n2026/05,web_inquiry,marketing,\"1,200,000\",300\n")
-        try await ImportHarness.withStore { store in
+        try await ImportHarness.withStore(backend) { store in
             _ = try await h.run(store, ["reps.csv", "export.csv", "costs.csv"], mappings: ["leads.yaml"])
             let leads = try await store.allRows(.leads)
             // 08:30 in New York (EDT, UTC−4) = 12:30 UTC; an explicit offset wins over the mapping's zone.

@@ -2,10 +2,12 @@ import Foundation
 import MierukaCore
 import MierukaImport
 import MierukaStore
+import MierukaTestSupport
 import Testing
 
 /// The golden vectors of ../shared/fixtures/golden: an independent implementation's answer for every KPI,
-/// each month and the quarter, by org, rep, team and channel. Imported through the real importer into a real SQLite file.
+/// each month and the quarter, by org, rep, team and channel. Imported through the real importer into a real SQLite file,
+/// and into a PostgreSQL database when MIERUKA_TEST_DATABASE_URL names a server: both must give the same answers.
 @Suite("Golden vectors")
 struct GoldenVectorTests {
     struct Expected: Decodable {
@@ -29,11 +31,11 @@ struct GoldenVectorTests {
         return ((try? FileManager.default.contentsOfDirectory(atPath: dir + "/expected")) ?? []).filter { $0.hasSuffix(".jsonl") }.sorted()
     }
 
-    @Test("every expected file matches", arguments: expectedFiles)
-    func matches(file: String) async throws {
+    @Test("every expected file matches", arguments: TestBackend.allCases, expectedFiles)
+    func matches(backend: TestBackend, file: String) async throws {
         // setup
         let golden = try TestFixtures.golden()
-        let db = try await TestFixtures.importedGoldenStore()
+        let db = try await TestFixtures.importedGoldenStore(backend)
         let parts = file.replacingOccurrences(of: ".jsonl", with: "").split(separator: "_")
         let from = try #require(LocalDate(parts[0]))
         let to = try #require(LocalDate(parts[1]))
@@ -62,7 +64,7 @@ struct GoldenVectorTests {
         }
         // Nothing extra, except forecast_accuracy, which has no expected value (no recorded forecast in the data).
         let extra = ours.keys.filter { !seen.contains($0) && !$0.hasPrefix("forecast_accuracy|") }
-        #expect(mismatches.isEmpty, "\(file): \(mismatches.count) mismatches:\n\(mismatches.prefix(40).joined(separator: "\n"))")
+        #expect(mismatches.isEmpty, "\(backend) \(file): \(mismatches.count) mismatches:\n\(mismatches.prefix(40).joined(separator: "\n"))")
         #expect(extra.isEmpty, "\(file): unexpected lines \(extra.sorted().prefix(20))")
         #expect(lines.count > 50)
     }

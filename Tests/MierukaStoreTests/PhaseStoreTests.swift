@@ -11,7 +11,7 @@ struct PhaseStoreTests {
 
     static func at(_ date: String, _ hour: Int = 10) -> Date { clock.instant(LocalDate(date)!, hour: hour, minute: 0, second: 0) }
 
-    static func insert(_ records: [CanonicalRecord], into store: SQLiteStore) async throws {
+    static func insert(_ records: [CanonicalRecord], into store: any Store) async throws {
         try await store.transaction {
             for entity in Entity.allCases {
                 let rows = records.filter { $0.entity == entity }.map(\.cells)

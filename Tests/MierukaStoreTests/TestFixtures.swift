@@ -1,6 +1,7 @@
 import Foundation
 import MierukaImport
 import MierukaStore
+import MierukaTestSupport
 import Testing
 
 /// Locates the shared fixtures and builds throw-away databases for tests.
@@ -40,15 +41,31 @@ enum TestFixtures {
         }
     }
 
-    /// One database holding the golden data, imported once through the real importer and shared (read-only) by the tests.
-    static let goldenStore = Task { () throws -> SQLiteStore in
-        let store = try await SQLiteStore.open(path: temporaryDatabasePath())
-        let sources = try ImportSource.resolve(paths: [try golden() + "/data"], mappings: [])
-        _ = try await Importer(store: store, timeZone: TimeZone(identifier: "Asia/Tokyo")!).run(sources)
+    /// One database per backend holding the golden data, imported once through the real importer and shared (read-only)
+    /// by the tests.
+    static let goldenStores: [TestBackend: Task<(any Store)?, any Error>] = Dictionary(uniqueKeysWithValues: TestBackend.allCases.map { backend in
+        (backend, Task { () throws -> (any Store)? in
+            guard let store = try await TestDatabase.open(backend) else { return nil }
+            let sources = try ImportSource.resolve(paths: [try golden() + "/data"], mappings: [])
+            _ = try await Importer(store: store, timeZone: TimeZone(identifier: "Asia/Tokyo")!).run(sources)
+            return store
+        })
+    })
+
+    static func importedGoldenStore() async throws -> SQLiteStore {
+        try #require(try await goldenStores[.sqlite]!.value as? SQLiteStore)
+    }
+
+    /// The golden store on `backend`; cancels the test (a skip that says why) when PostgreSQL is not configured on a
+    /// developer's machine, and fails it in CI.
+    static func importedGoldenStore(_ backend: TestBackend) async throws -> any Store {
+        guard let store = try await goldenStores[backend]!.value else { try Test.cancel(Comment(rawValue: TestDatabase.skipMessage)) }
         return store
     }
 
-    static func importedGoldenStore() async throws -> SQLiteStore {
-        try await goldenStore.value
+    /// Runs `body` on a new, empty store of `backend` (skipping the test without a PostgreSQL server, as above).
+    static func withFreshStore<T>(_ backend: TestBackend, _ body: (any Store) async throws -> T) async throws -> T {
+        guard let result = try await TestDatabase.withStore(backend, body) else { try Test.cancel(Comment(rawValue: TestDatabase.skipMessage)) }
+        return result
     }
 }

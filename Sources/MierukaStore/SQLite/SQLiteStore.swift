@@ -13,6 +13,7 @@ public final class SQLiteStore: Store, @unchecked Sendable {
     let reader: SQLiteConnection
     let sql: any SQLDatabase
     public let path: String
+    public var location: String { path }
     /// Entities with a staging table in the current import (touched by one import task at a time).
     var stagedEntities: Set<Entity> = []
     /// Keeps other tasks' statements out of an open transaction (concurrent web requests share this one connection).
@@ -90,7 +91,7 @@ public final class SQLiteStore: Store, @unchecked Sendable {
         let applied = Set(try await rows("SELECT name FROM schema_migrations") { $0[0].string })
         for migration in Migration.all where !applied.contains(migration.name) {
             try await transaction {
-                for statement in migration.statements { try await self.exec(statement) }
+                for statement in migration.statements(for: .sqlite) { try await self.exec(statement) }
                 try await self.exec(
                     "INSERT INTO schema_migrations (name, applied_at) VALUES (?, ?)",
                     [.text(migration.name), .integer(Int(Date().timeIntervalSince1970))])
@@ -124,30 +125,6 @@ final class RowBox<T>: @unchecked Sendable {
     private let lock = NSLock()
     func append(_ item: T) { lock.withLock { items.append(item) } }
     func take() -> [T] { lock.withLock { items } }
-}
-
-/// Store failures a user can act on.
-public enum StoreError: Error, CustomStringConvertible {
-    case cannotOpen(path: String, reason: String)
-    case unknownSetting(String)
-    case invalidSetting(key: String, value: String)
-    case userExists(String)
-    case unknownChecklistItem(String)
-
-    public var description: String {
-        switch self {
-        case .cannotOpen(let path, let reason):
-            return "cannot open the database \(path): \(reason) (check the path and that the folder is writable; --db PATH or MIERUKA_DB choose another file)"
-        case .unknownSetting(let key):
-            return "unknown setting \"\(key)\" (known: \(SettingDefinition.all.map(\.key).joined(separator: ", ")))"
-        case .invalidSetting(let key, let value):
-            return "\"\(value)\" is not a valid value for \(key)"
-        case .userExists(let login):
-            return "a user \"\(login)\" already exists (choose another login)"
-        case .unknownChecklistItem(let id):
-            return "\"\(id)\" is not a phase checklist item (known: \(PhaseChecklist.items.map { "\($0.code) \($0.id)" }.joined(separator: ", ")))"
-        }
-    }
 }
 
 extension DBValue {

@@ -1,7 +1,20 @@
 /// A named, append-only schema step. Applied once, in order, recorded in `schema_migrations`.
 public struct Migration: Sendable {
     public let name: String
+    /// The statements, in SQL both databases accept unless `postgres` says otherwise.
     public let statements: [String]
+    /// PostgreSQL's statements where its dialect differs (the same schema in meaning).
+    var postgres: [String]? = nil
+
+    /// The SQL dialects a migration is written for.
+    public enum Dialect: Sendable { case sqlite, postgres }
+
+    public func statements(for dialect: Dialect) -> [String] {
+        switch dialect {
+        case .sqlite: return statements
+        case .postgres: return postgres ?? statements
+        }
+    }
 }
 
 extension Migration {
@@ -65,6 +78,14 @@ extension Migration {
             """
             CREATE TABLE settings_history (
                 key TEXT NOT NULL, old_value TEXT, new_value TEXT NOT NULL, changed_by TEXT NOT NULL, changed_at BIGINT NOT NULL)
+            """,
+        ], postgres: [
+            "CREATE TABLE settings (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL)",
+            // PostgreSQL has no rowid: seq keeps the order of changes made in the same second.
+            """
+            CREATE TABLE settings_history (
+                key TEXT NOT NULL, old_value TEXT, new_value TEXT NOT NULL, changed_by TEXT NOT NULL, changed_at BIGINT NOT NULL,
+                seq BIGSERIAL NOT NULL)
             """,
         ]),
         Migration(name: "0003_import_log", statements: [

@@ -34,13 +34,13 @@ struct DemoCommand: AsyncParsableCommand {
             todayDate = OrgClock(timeZone: tokyo).localDate(of: Date())
         }
 
-        var db: SQLiteStore?
+        var db: (any Store)?
         if !csvOnly {
             let opened = try await store.open()
             let existing = try await opened.count(.reps) + opened.count(.leads)
             if existing > 0 {
                 try await opened.close()
-                printError("error: \(store.path) already holds data; the demo fills an empty database (use another --db)")
+                printError("error: \(opened.location) already holds data; the demo fills an empty database (use another --db)")
                 throw ExitCode(1)
             }
             db = opened
@@ -53,7 +53,7 @@ struct DemoCommand: AsyncParsableCommand {
         do {
             let summary = try await DemoWriter.importCSV(directory: directory, into: db)
             for line in summary.lines { print(line) }
-            print("demo organisation written to \(store.path) (\(options.startMonth) – \(todayDate))")
+            print("demo organisation written to \(db.location) (\(options.startMonth) – \(todayDate))")
             try await db.close()
         } catch {
             try? await db.close()

@@ -45,7 +45,7 @@ struct ImportCommand: AsyncParsableCommand {
             for line in summary.lines { print(line) }
             let rate = summary.seconds > 0 ? Double(summary.totalRows) / summary.seconds : 0
             print("imported \(NumberFormat.grouped(Double(summary.totalRows))) rows in \(String(format: "%.1f", summary.seconds)) s "
-                + "(\(NumberFormat.grouped(rate)) rows/s) into \(store.path)")
+                + "(\(NumberFormat.grouped(rate)) rows/s) into \(db.location)")
             try await db.close()
         } catch let failure as ImportFailure {
             progress.clear()

@@ -26,7 +26,7 @@ struct ServeCommand: AsyncParsableCommand {
                 try await LoginService(store: db).addUser(login: "admin", password: password, role: .admin, team: nil, repId: nil)
                 say("Created the first user: admin / \(password)  (shown once; add users with `mieruka user add`)")
             }
-            say("Mieruka: http://\(host):\(port)/  (database \(store.path); Ctrl-C stops)")
+            say("Mieruka: http://\(host):\(port)/  (database \(db.location); Ctrl-C stops)")
             let app = buildApplication(services: Services(store: db), configuration: WebConfiguration(host: host, port: port))
             try await app.runService()
             try await db.close()
@@ -37,7 +37,7 @@ struct ServeCommand: AsyncParsableCommand {
     }
 
     /// The demo organisation, once, plus a user for each role with a printed password.
-    private func fillDemo(_ db: SQLiteStore) async throws {
+    private func fillDemo(_ db: any Store) async throws {
         if try await db.count(.reps) == 0 {
             let today = OrgClock(timeZone: DemoWriter.tokyo).localDate(of: Date())
             let directory = FileManager.default.temporaryDirectory.appendingPathComponent("mieruka-demo-\(UUID().uuidString)").path
