@@ -76,7 +76,8 @@ let package = Package(
         .testTarget(
             name: "MierukaWebTests",
             dependencies: [
-                "MierukaWeb", "MierukaStore", "MierukaImport", "MierukaCore", .product(name: "HummingbirdTesting", package: "hummingbird"),
+                "MierukaWeb", "MierukaStore", "MierukaImport", "MierukaCore", "MierukaTestSupport",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
@@ -84,7 +85,7 @@ let package = Package(
         .testTarget(
             name: "MierukaStoreTests", dependencies: ["MierukaStore", "MierukaImport", "MierukaCore", "MierukaCSV", "MierukaTestSupport"]),
         // Runs the built `mieruka` binary end to end (swift build first; scripts/test.sh does).
-        .testTarget(name: "MierukaCLITests", dependencies: ["MierukaStore", "MierukaCore"]),
+        .testTarget(name: "MierukaCLITests", dependencies: ["MierukaStore", "MierukaCore", "MierukaTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -10,7 +10,13 @@ fi
 
 # The end-to-end tests run the built binary, so build it (and the tests) first.
 swift build --build-tests
+
+# A throw-away PostgreSQL on 127.0.0.1 (installed from Debian's packages when missing; stopped when this script exits):
+# the store, import and golden tests run on both databases in one pass, then the web and CLI suites again on PostgreSQL.
+source scripts/postgres.sh
+
 swift test --skip-build
+MIERUKA_TEST_BACKEND=postgres swift test --skip-build --filter 'MierukaWebTests|MierukaCLITests'
 
 # One end-to-end test in a real headless Chromium against the built server (installs Chromium and Playwright if missing).
 bash Tests/e2e/run.sh

@@ -12,6 +12,8 @@ public enum TestBackend: String, CaseIterable, Sendable, CustomStringConvertible
 /// Why a PostgreSQL test cannot run: a developer's machine without a server (skip, saying so), or CI without one (fail).
 public struct NoTestDatabase: Error, CustomStringConvertible {
     public let description: String
+
+    public init(description: String) { self.description = description }
 }
 
 /// Opens throw-away stores for tests: a new SQLite file, or a new database on the PostgreSQL server of
@@ -39,6 +41,12 @@ public enum TestDatabase {
     /// The message a skipped PostgreSQL test gives.
     public static let skipMessage = "PostgreSQL test skipped: \(urlVariable) is not set (source scripts/postgres.sh to start a throw-away server)"
 
+    /// The backend a whole suite runs on (web and CLI suites): MIERUKA_TEST_BACKEND=postgres|sqlite, SQLite by default.
+    /// scripts/test.sh runs those suites once per backend.
+    public static var suiteBackend: TestBackend {
+        TestBackend(rawValue: ProcessInfo.processInfo.environment["MIERUKA_TEST_BACKEND"]?.lowercased() ?? "") ?? .sqlite
+    }
+
     /// Opens a new, empty store; nil when the backend is PostgreSQL and there is no server on this developer machine.
     public static func open(_ backend: TestBackend) async throws -> (any Store)? {
         switch backend {
@@ -52,6 +60,20 @@ public enum TestDatabase {
             try await admin(base, "CREATE DATABASE \(name)")
             return try await PostgresStore.open(url: try url(base, database: String(name)), maximumConnections: 4)
         }
+    }
+
+    /// A new, empty PostgreSQL database for a test that runs the binary: its URL (with the password, which a store's
+    /// `location` leaves out); nil on a developer's machine without a server. Drop it with `drop(url:)`.
+    public static func freshPostgresURL() async throws -> String? {
+        guard let base = try postgresURL() else { return nil }
+        let name = "mieruka_t_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(20)
+        try await admin(base, "CREATE DATABASE \(name)")
+        return try url(base, database: String(name))
+    }
+
+    public static func drop(url: String) async throws {
+        guard let base = try postgresURL(), let name = URLComponents(string: url)?.path.dropFirst(), name.hasPrefix("mieruka_t_") else { return }
+        try await admin(base, "DROP DATABASE IF EXISTS \(name) WITH (FORCE)")
     }
 
     /// Runs `body` on a new store and closes it afterwards (dropping a PostgreSQL test database); nil when skipped.

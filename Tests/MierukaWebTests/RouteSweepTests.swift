@@ -10,7 +10,7 @@ import Testing
 @Suite("Web: every route for every role, and every page in both languages")
 struct RouteSweepTests {
     /// Every routed method and path, with path parameters filled in.
-    static func routes(_ store: SQLiteStore) -> [(HTTPRequest.Method, String)] {
+    static func routes(_ store: any Store) -> [(HTTPRequest.Method, String)] {
         buildRouter(services: Services(store: store)).routes.map { route in
             let path = route.path.description.split(separator: "/").map { $0.hasPrefix(":") ? "calls" : String($0) }.joined(separator: "/")
             return (route.method, "/" + path)

@@ -5,6 +5,7 @@ import HummingbirdTesting
 import MierukaCore
 import MierukaImport
 import MierukaStore
+import MierukaTestSupport
 import MierukaWeb
 
 /// A real SQLite database with the golden data and one user per role, served by the real router in-process.
@@ -21,10 +22,13 @@ enum WebHarness {
         throw HTTPError(.internalServerError, message: "shared/fixtures/golden not found")
     }
 
-    /// Runs `body` against an app whose database holds the golden data and users admin, manager (IS1), rep (R002), viewer, fs (R009's team).
-    static func withApp(_ body: @Sendable (any TestClientProtocol, SQLiteStore) async throws -> Void) async throws {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("mieruka-web-\(UUID().uuidString).sqlite").path
-        let store = try await SQLiteStore.open(path: path)
+    /// Runs `body` against an app whose database holds the golden data and users admin, manager (IS1), rep (R002), viewer,
+    /// fs (R009's team). The database is the suite's backend (MIERUKA_TEST_BACKEND): SQLite, or a fresh PostgreSQL database.
+    static func withApp(_ body: @Sendable (any TestClientProtocol, any Store) async throws -> Void) async throws {
+        let backend = TestDatabase.suiteBackend
+        guard let store = try await TestDatabase.open(backend) else {
+            throw NoTestDatabase(description: TestDatabase.skipMessage + " but MIERUKA_TEST_BACKEND=postgres asks for it")
+        }
         do {
             let sources = try ImportSource.resolve(paths: [try golden()], mappings: [])
             _ = try await Importer(store: store, timeZone: TimeZone(identifier: "Asia/Tokyo")!).run(sources)
@@ -36,9 +40,9 @@ enum WebHarness {
             try await login.addUser(login: "fsmanager", password: password, role: .manager, team: "フィールドセールス部", repId: nil)
             let app = Application(responder: buildResponder(services: Services(store: store)))
             try await app.test(.router) { client in try await body(client, store) }
-            try await store.close()
+            try await TestDatabase.close(store)
         } catch {
-            try? await store.close()
+            try? await TestDatabase.close(store)
             throw error
         }
     }
