@@ -36,10 +36,7 @@ struct HTTPBench {
         server.standardError = logHandle
         try server.run()
         defer {
-            if server.isRunning {
-                server.terminate()
-                server.waitUntilExit()
-            }
+            Self.stop(server)
             try? logHandle.close()
         }
 
@@ -63,8 +60,7 @@ struct HTTPBench {
         let load = try wrk.check(["-t2", "-c\(connections)", "-d\(seconds)s", "--timeout", "30s", "--latency", "-H", auth, url], what: "wrk")
         let parsed = try WrkOutput(load.stdout)
         let peak = Self.peakRSS(pid: server.processIdentifier)
-        server.terminate()
-        server.waitUntilExit()
+        Self.stop(server)
         say(String(format: "      %@ requests completed in %d s: %@ requests/s, p99 %.1f ms, %@ socket errors (timeouts at 30 s); server peak RSS %@",
                    grouped(parsed.completed), seconds, String(format: "%.1f", parsed.requestsPerSecond), parsed.p99Milliseconds,
                    grouped(parsed.socketErrors),
@@ -81,6 +77,17 @@ struct HTTPBench {
         }
         say("[5/5] server peak RSS (VmHWM)")
         table.row("server peak RSS", peak.map { "\($0 / 1024) MB" } ?? "unknown", target: "≤ 300 MB")
+    }
+
+    /// Stops the server: SIGTERM, and SIGKILL after 5 s (a graceful shutdown would first finish every request still
+    /// queued from the load, minutes when each costs seconds).
+    static func stop(_ server: Process) {
+        guard server.isRunning else { return }
+        server.terminate()
+        let deadline = DispatchTime.now().uptimeNanoseconds + 5_000_000_000
+        while server.isRunning, DispatchTime.now().uptimeNanoseconds < deadline { usleep(100_000) }
+        if server.isRunning { kill(server.processIdentifier, SIGKILL) }
+        server.waitUntilExit()
     }
 
     /// VmHWM of a running process in kB, from /proc.
