@@ -69,6 +69,14 @@ let package = Package(
             dependencies: ["MierukaStore", .product(name: "PostgresNIO", package: "postgres-nio")],
             path: "Tests/MierukaTestSupport"
         ),
+        // The benchmark: demo data at a chosen size, import, dashboard path, HTTP, against sqlite3 and DuckDB references.
+        .executableTarget(
+            name: "mieruka-bench",
+            dependencies: [
+                "MierukaCore", "MierukaCSV", "MierukaStore", "MierukaDemo", "MierukaWeb",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
         .testTarget(name: "MierukaCoreTests", dependencies: ["MierukaCore"]),
         .testTarget(name: "MierukaCSVTests", dependencies: ["MierukaCSV"]),
         .testTarget(name: "MierukaImportTests", dependencies: ["MierukaImport", "MierukaStore", "MierukaCore", "MierukaTestSupport"]),
