@@ -28,6 +28,13 @@ public protocol Store: AnyObject, Sendable {
     func storedValues(of column: String, in entity: Entity, forKeys keys: [String]) async throws -> [String: String?]
     /// The team names of the reps table.
     func teams() async throws -> [String]
+
+    /// One statement with `?` placeholders, on either database: for SQL written once for both (the rollups).
+    func execute(_ sql: String, _ binds: [DBValue]) async throws
+    func query(_ sql: String, _ binds: [DBValue]) async throws -> [[DBValue]]
+    /// The rollup units (lead ids, or RollupUnit.opportunityPrefix + id) the staged rows of `entity` touch, before and
+    /// after the merge: the staged rows' leads and those the stored rows of the same keys name. Empty when nothing is staged.
+    func stagedRollupUnits(_ entity: Entity) async throws -> [String]
     func logImport(startedAt: Date, files: [String], summary: String) async throws
 
     func settingValues() async throws -> [String: String]

@@ -11,6 +11,7 @@ public enum StoreError: Error, CustomStringConvertible {
     case invalidDatabaseURL(String)
     case notInTransaction(String)
     case query(reason: String)
+    case rollupCorrupt
 
     public var description: String {
         switch self {
@@ -27,6 +28,8 @@ public enum StoreError: Error, CustomStringConvertible {
                 + "--database-url or MIERUKA_DATABASE_URL choose another)"
         case .invalidDatabaseURL(let url):
             return "\(url) is not a PostgreSQL URL (write postgres://user:password@host:port/database)"
+        case .rollupCorrupt:
+            return "a stored rollup cell cannot be read (run `mieruka rollup rebuild` to count them again from the records)"
         case .notInTransaction(let operation):
             return "\(operation) must run inside a store transaction (a bug in the caller)"
         case .query(let reason):

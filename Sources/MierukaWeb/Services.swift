@@ -28,13 +28,13 @@ public struct Services: Sendable {
     {
         let policy = try await self.policy(for: viewer)
         guard scope.isVisible(to: policy) else { throw HTTPError(.forbidden, message: "this scope is not yours to see") }
-        let engine = KPIEngine(settings: try await store.settings())
+        let answers = try await KPIAnswers(store: store)
+        let engine = answers.engine
         let period = engine.period(from: from, to: to)
-        let facts = try await store.facts(for: period)
         let group = scope.group
-        let scopeLines = engine.compute(facts, period: period, grouping: scope.grouping).filter { $0.group == group }
-        let teamOfRep = Dictionary(facts.reps.map { ($0.id, $0.team) }, uniquingKeysWith: { a, _ in a })
-        let repLines = policy.filter(engine.compute(facts, period: period, grouping: .rep), grouping: .rep).filter { line in
+        let scopeLines = try await answers.compute(period, grouping: scope.grouping).filter { $0.group == group }
+        let teamOfRep = Dictionary(answers.reps.map { ($0.id, $0.team) }, uniquingKeysWith: { a, _ in a })
+        let repLines = policy.filter(try await answers.compute(period, grouping: .rep), grouping: .rep).filter { line in
             guard let rep = line.group else { return false }
             switch scope {
             case .org: return true
@@ -46,8 +46,9 @@ public struct Services: Sendable {
         var daily: [(date: LocalDate, values: [String: Double])] = []
         var day = from
         while day < min(through, to) {
-            let lines = engine.compute(facts, period: engine.period(from: day, to: day.adding(days: 1)), grouping: scope.grouping, only: dailyKPIs)
-                .filter { $0.group == group }
+            let lines = try await answers.compute(
+                engine.period(from: day, to: day.adding(days: 1)), grouping: scope.grouping, only: dailyKPIs, within: period
+            ).filter { $0.group == group }
             daily.append((day, Dictionary(lines.map { ($0.kpi, $0.value.value ?? 0) }, uniquingKeysWith: { a, _ in a })))
             day = day.adding(days: 1)
         }
@@ -60,17 +61,20 @@ public struct Services: Sendable {
     {
         let policy = try await self.policy(for: viewer)
         guard scope.isVisible(to: policy) else { throw HTTPError(.forbidden, message: "this scope is not yours to see") }
-        let engine = KPIEngine(settings: try await store.settings())
+        let answers = try await KPIAnswers(store: store)
+        let engine = answers.engine
         let thisWeek = PeriodGrain.week.start(of: today, fiscalYearStartMonth: engine.settings.fiscalYearStartMonth)
         let first = thisWeek.adding(days: -7 * (count - 1))
-        // One read of the facts for all the weeks; each week is then computed from it.
-        let facts = try await store.facts(for: engine.period(from: first, to: thisWeek.adding(days: 7)))
-        return (0..<count).map { i in
+        // Without current rollups, one read of the records for all the weeks; each week is then computed from it.
+        let all = engine.period(from: first, to: thisWeek.adding(days: 7))
+        var weeks: [(weekStart: LocalDate, values: [String: KPIValue])] = []
+        for i in 0..<count {
             let start = first.adding(days: 7 * i)
-            let lines = engine.compute(facts, period: engine.period(from: start, to: start.adding(days: 7)), grouping: scope.grouping, only: kpis)
+            let lines = try await answers.compute(engine.period(from: start, to: start.adding(days: 7)), grouping: scope.grouping, only: kpis, within: all)
                 .filter { $0.group == scope.group }
-            return (start, Dictionary(lines.map { ($0.kpi, $0.value) }, uniquingKeysWith: { a, _ in a }))
+            weeks.append((start, Dictionary(lines.map { ($0.kpi, $0.value) }, uniquingKeysWith: { a, _ in a })))
         }
+        return weeks
     }
 
     /// KPI lines the viewer may see. Organisation-wide lines (org, channel, and period series of the org) need an

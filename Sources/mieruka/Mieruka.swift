@@ -8,7 +8,8 @@ struct Mieruka: AsyncParsableCommand {
         abstract: "Mieruka (見える化): inside-sales KPIs computed one agreed way. インサイドセールスのKPIを一つの定義で。",
         subcommands: [
             ImportCommand.self, KPICommand.self, PlanCommand.self, ForecastCommand.self, AlertsCommand.self, InsightsCommand.self, PhaseCommand.self,
-            SMARTCommand.self, CatalogCommand.self, SettingsCommand.self, DemoCommand.self, ServeCommand.self, UserCommand.self, TokenCommand.self,
+            SMARTCommand.self, CatalogCommand.self, SettingsCommand.self, RollupCommand.self, DemoCommand.self, ServeCommand.self, UserCommand.self,
+            TokenCommand.self,
         ]
     )
 }

@@ -1,5 +1,6 @@
 import Foundation
 import MierukaCore
+import Testing
 
 /// A tiny hand-built organisation for hand-computed KPI tests. Times are JST wall-clock text.
 enum Fixture {
@@ -41,8 +42,18 @@ enum Fixture {
         let facts = KPIFacts.fromHistory(period: period, reps: reps, leads: leads, allActivities: activities, opportunities: opportunities,
                                          customers: customers, costs: costs)
         var out: [String: KPIValue] = [:]
-        for r in engine.compute(facts, period: period, grouping: grouping) {
+        let results = engine.compute(facts, period: period, grouping: grouping)
+        for r in results {
             out[grouping == .org ? r.kpi : "\(r.kpi)|\(r.group ?? "null")"] = r.value
+        }
+        // Every hand-computed case also holds for the rollups: the same answers from per-day cells.
+        if engine.rollupGrain(for: period) != nil {
+            let cells = RollupContribution(settings: settings, reps: reps).cells(
+                of: RollupUnit.units(leads: leads, activities: activities, opportunities: opportunities))
+            let read = cells.read(period: period, grouping: grouping, reps: reps, costs: costs, customers: customers)
+            let fromRollups = engine.compute(rollup: read, period: period, grouping: grouping)
+            let difference = RollupAgreement.firstDifference(results, fromRollups)
+            #expect(difference == nil, "rollups differ from the engine: \(difference ?? "")")
         }
         return out
     }

@@ -50,6 +50,14 @@ struct Attribution {
         }
     }
 
+    /// An attribution whose groups are already known (the rollup path, which has no lead records in hand).
+    init(grouping: KPIGrouping, groups: [String?], teamOfRep: [String: String?]) {
+        self.grouping = grouping
+        self.groups = groups
+        self.teamOfRep = teamOfRep
+        self.channelOfLead = [:]
+    }
+
     /// The group of a fact credited to `rep` about `leadId`.
     func key(rep: String?, leadId: String?) -> Key {
         switch grouping {

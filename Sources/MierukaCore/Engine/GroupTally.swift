@@ -31,6 +31,12 @@ struct GroupTally {
 
     var approaches: Double { calls + emailsSent }
 
+    /// Distinct counts given directly (from rollups, which keep counts rather than the sets).
+    var countedLeadsWorked: Double?
+    var countedDormantLeadsWorked: Double?
+    var leadsWorkedCount: Double { countedLeadsWorked ?? Double(leadsWorked.count) }
+    var dormantLeadsWorkedCount: Double { countedDormantLeadsWorked ?? Double(dormantLeadsWorked.count) }
+
     /// The records behind each count, kept only for the group a drill-down asks about (nil otherwise: no cost).
     var records: [BaseCount: [CountedRecord]]?
 

@@ -9,7 +9,7 @@ extension KPIEngine {
         case "talk_minutes": return .total(t.talkSeconds / 60)
         case "emails_sent": return .total(t.emailsSent)
         case "approaches": return .total(t.approaches)
-        case "leads_worked": return .total(Double(t.leadsWorked.count))
+        case "leads_worked": return .total(t.leadsWorkedCount)
         case "new_leads": return .total(t.newLeads)
         case "mqls": return .total(t.mqls)
         case "sqls": return .total(t.sqls)
@@ -27,9 +27,9 @@ extension KPIEngine {
         case "email_open_rate": return .ratio(t.emailsOpened, t.emailsSent - t.emailsBounced)
         case "email_click_rate": return .ratio(t.emailsClicked, t.emailsSent - t.emailsBounced)
         case "email_reply_rate": return .ratio(t.emailsReplied, t.emailsSent)
-        case "response_rate": return .ratio(t.respondedLeads, Double(t.leadsWorked.count))
-        case "followups_per_lead": return .ratio(t.approaches, Double(t.leadsWorked.count))
-        case "opportunity_rate": return .ratio(t.appointments, Double(t.leadsWorked.count))
+        case "response_rate": return .ratio(t.respondedLeads, t.leadsWorkedCount)
+        case "followups_per_lead": return .ratio(t.approaches, t.leadsWorkedCount)
+        case "opportunity_rate": return .ratio(t.appointments, t.leadsWorkedCount)
         case "mql_to_appointment_rate": return .ratio(t.appointments, t.mqls)
         case "meeting_rate": return .ratio(t.meetings, t.appointments)
         case "mql_rate": return .ratio(t.mqls, t.newLeads)
@@ -72,8 +72,8 @@ extension KPIEngine {
         case "expansion_mrr_share": return customers?.expansionMRRShare ?? .undefined
         case "upsell_rate": return customers?.upsellRate ?? .undefined
         case "win_back_rate": return customers?.winBackRate ?? .undefined
-        case "dormant_touches_avg": return .ratio(t.dormantApproaches, Double(t.dormantLeadsWorked.count))
-        case "reactivation_rate": return .ratio(t.reactivations, Double(t.dormantLeadsWorked.count))
+        case "dormant_touches_avg": return .ratio(t.dormantApproaches, t.dormantLeadsWorkedCount)
+        case "reactivation_rate": return .ratio(t.reactivations, t.dormantLeadsWorkedCount)
         default: return .undefined
         }
     }

@@ -16,11 +16,18 @@ public struct KPIEngine: Sendable {
     public func compute(_ facts: KPIFacts, period: Period, grouping: KPIGrouping, only: Set<String>? = nil) -> [KPIResult] {
         let attribution = Attribution(facts: facts, grouping: grouping)
         let tallies = tally(facts, period: period, attribution: attribution)
+        return results(tallies: tallies, groups: attribution.groups, facts: facts, period: period, grouping: grouping, only: only)
+    }
+
+    /// The catalog's formulas over each output group's tally, in catalog order.
+    func results(
+        tallies: [String?: GroupTally], groups: [String?], facts: KPIFacts, period: Period, grouping: KPIGrouping, only: Set<String>?
+    ) -> [KPIResult] {
         let customers = grouping == .org ? CustomerFigures(customers: facts.customers, period: period, margin: settings.grossMargin) : nil
         var results: [KPIResult] = []
         for definition in catalog.definitions where definition.groupings.contains(grouping) {
             if let only, !only.contains(definition.id) { continue }
-            for group in attribution.groups {
+            for group in groups {
                 let t = tallies[group] ?? GroupTally()
                 let value = self.value(of: definition.id, tally: t, customers: customers, facts: facts)
                 results.append(KPIResult(kpi: definition.id, group: group, from: period.from, to: period.to, value: value))
@@ -244,9 +251,21 @@ public struct KPIEngine: Sendable {
             }
         }
 
-        // Costs: every month P touches counts in full (rule 5).
+        tallyCosts(facts.costs, period: period, attribution: attribution, into: &tallies)
+
+        // response_rate's numerator: the group's worked leads that reacted in P.
+        for key in Array(tallies.byGroup.keys) {
+            let responded = tallies.byGroup[key]!.leadsWorked.intersection(reactedLeads)
+            tallies.byGroup[key]!.respondedLeads = Double(responded.count)
+            for leadId in responded.sorted() { tallies.byGroup[key]!.note(.respondedLeads, leadId) }
+        }
+        return tallies.byGroup
+    }
+
+    /// Costs: every month P touches counts in full (rule 5).
+    func tallyCosts(_ costs: [Cost], period: Period, attribution: Attribution, into tallies: inout Tallies) {
         let months = Set(period.months)
-        for c in facts.costs where months.contains(c.month) {
+        for c in costs where months.contains(c.month) {
             tallies.with(attribution.key(costChannel: c.channel)) { t in
                 let id = CountedRecord.costId(c)
                 t.cost += Double(c.amount)
@@ -259,13 +278,5 @@ public struct KPIEngine: Sendable {
                 if let visits = c.visits { t.note(.visits, id, Double(visits)) }
             }
         }
-
-        // response_rate's numerator: the group's worked leads that reacted in P.
-        for key in Array(tallies.byGroup.keys) {
-            let responded = tallies.byGroup[key]!.leadsWorked.intersection(reactedLeads)
-            tallies.byGroup[key]!.respondedLeads = Double(responded.count)
-            for leadId in responded.sorted() { tallies.byGroup[key]!.note(.respondedLeads, leadId) }
-        }
-        return tallies.byGroup
     }
 }

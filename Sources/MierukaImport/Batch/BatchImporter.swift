@@ -58,7 +58,8 @@ public struct BatchImporter: Sendable {
                 try await store.stage(entity, rows: Array(rows[start..<end]))
                 start = end
             }
-            let counts = try await store.mergeStaged(entity)
+            let counts = try await store.mergeStagedKeepingRollups(entity)
+            try await store.finishRollups()
             var summary = EntitySummary(entity: entity)
             summary.rows = records.count
             summary.apply(counts)

@@ -25,13 +25,13 @@ public struct Importer: Sendable {
         if dryRun {
             do {
                 _ = try await store.transaction { () -> [EntitySummary] in
-                    throw DryRunFinished(entities: try await importAll(sources, state: state, started: started))
+                    throw DryRunFinished(entities: try await importAll(sources, state: state, started: started, dryRun: true))
                 }
             } catch let finished as DryRunFinished {
                 return ImportSummary(entities: finished.entities, seconds: Date().timeIntervalSince(started))
             }
         }
-        let entities = try await store.transaction { try await importAll(sources, state: state, started: started) }
+        let entities = try await store.transaction { try await importAll(sources, state: state, started: started, dryRun: false) }
         return ImportSummary(entities: entities, seconds: Date().timeIntervalSince(started))
     }
 
@@ -40,7 +40,7 @@ public struct Importer: Sendable {
         var entities: [EntitySummary]
     }
 
-    private func importAll(_ sources: [ImportSource], state: ImportState, started: Date) async throws -> [EntitySummary] {
+    private func importAll(_ sources: [ImportSource], state: ImportState, started: Date, dryRun: Bool) async throws -> [EntitySummary] {
         var summaries: [Entity: EntitySummary] = [:]
         for (index, source) in sources.enumerated() {
             var summary = summaries[source.entity] ?? EntitySummary(entity: source.entity)
@@ -48,13 +48,15 @@ public struct Importer: Sendable {
             // Merge once all files of an entity are staged (sources come in dependency order), so that
             // duplicates across files follow "the last row wins" too.
             if index == sources.count - 1 || sources[index + 1].entity != source.entity, state.issueCount == 0 {
-                summary.apply(try await store.mergeStaged(source.entity))
+                // The rollups follow in the same transaction (a dry run is rolled back: they need not).
+                summary.apply(dryRun ? try await store.mergeStaged(source.entity) : try await store.mergeStagedKeepingRollups(source.entity))
             }
             summaries[source.entity] = summary
         }
         if state.issueCount > 0 {
             throw ImportFailure(issues: state.issues, totalIssues: state.issueCount)
         }
+        if !dryRun { try await store.finishRollups() }
         let ordered = Entity.allCases.compactMap { summaries[$0] }
         try await store.logImport(startedAt: started, files: sources.map(\.path), summary: ordered.map(\.line).joined(separator: "\n"))
         return ordered

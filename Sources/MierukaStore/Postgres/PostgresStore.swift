@@ -117,6 +117,7 @@ public final class PostgresStore: Store, Sendable {
             case .int(let v): bindings.append(v)
             case .double(let v): bindings.append(v)
             case .text(let s): bindings.append(s)
+            case .blob(let bytes): bindings.append(ByteBuffer(bytes: bytes))
             }
         }
         return bindings
@@ -195,8 +196,46 @@ extension DBValue {
             self = (try? cell.decode(Double.self)).map(DBValue.double) ?? .null
         case .bool:
             self = (try? cell.decode(Bool.self)).map { .int($0 ? 1 : 0) } ?? .null
+        case .bytea:
+            self = cell.bytes.map { .blob(Array($0.readableBytesView)) } ?? .null
         default:
             self = (try? cell.decode(String.self)).map(DBValue.text) ?? .null
         }
+    }
+}
+
+extension PostgresStore {
+    public func execute(_ sql: String, _ binds: [DBValue]) async throws {
+        try await exec(Self.numbered(sql), binds)
+    }
+
+    public func query(_ sql: String, _ binds: [DBValue]) async throws -> [[DBValue]] {
+        try await rows(Self.numbered(sql), binds) { $0 }
+    }
+
+    /// `?` placeholders as PostgreSQL's `$1, $2, …` (outside quoted text).
+    static func numbered(_ sql: String) -> String {
+        var out = ""
+        var n = 0
+        var quoted = false
+        for c in sql {
+            if c == "'" { quoted.toggle() }
+            if c == "?", !quoted {
+                n += 1
+                out += "$\(n)"
+            } else {
+                out.append(c)
+            }
+        }
+        return out
+    }
+}
+
+extension PostgresStore {
+    public func stagedRollupUnits(_ entity: Entity) async throws -> [String] {
+        guard let transaction = PostgresTransaction.current, transaction.store === self, transaction.hasStaged(entity),
+            let sql = RollupSQL.stagedUnits(entity, staging: "pg_temp." + Self.stagingTable(entity), table: entity.table)
+        else { return [] }
+        return try await query(sql, RollupSQL.stagedUnitBinds(entity)).compactMap { $0.first?.text }
     }
 }

@@ -7,6 +7,8 @@ public enum DBValue: Sendable, Hashable {
     case int(Int64)
     case double(Double)
     case text(String)
+    /// Bytes (rollup cells); never a canonical record's cell.
+    case blob([UInt8])
 
     public init(_ v: String?) { self = v.map(DBValue.text) ?? .null }
     public init(_ v: Bool?) { self = v.map { .int($0 ? 1 : 0) } ?? .null }
@@ -21,7 +23,7 @@ public enum DBValue: Sendable, Hashable {
         case .int(let v): return v
         case .double(let v): return Int64(v)
         case .text(let s): return Int64(s)
-        case .null: return nil
+        case .null, .blob: return nil
         }
     }
     public var double: Double? {
@@ -29,7 +31,7 @@ public enum DBValue: Sendable, Hashable {
         case .int(let v): return Double(v)
         case .double(let v): return v
         case .text(let s): return Double(s)
-        case .null: return nil
+        case .null, .blob: return nil
         }
     }
     public var text: String? {
@@ -37,7 +39,7 @@ public enum DBValue: Sendable, Hashable {
         case .text(let s): return s
         case .int(let v): return String(v)
         case .double(let v): return String(v)
-        case .null: return nil
+        case .null, .blob: return nil
         }
     }
     public var bool: Bool? { int.map { $0 != 0 } }

@@ -102,7 +102,9 @@ public final class SQLiteStore: Store, @unchecked Sendable {
     // MARK: - Transactions
 
     public func transaction<T: Sendable>(_ body: @Sendable () async throws -> T) async throws -> T {
-        try await gate.run {
+        // A transaction inside this task's transaction joins it (as on PostgreSQL).
+        if ConnectionGate.holding { return try await body() }
+        return try await gate.run {
             try await exec("BEGIN IMMEDIATE")
             do {
                 let result = try await body()
@@ -134,6 +136,7 @@ extension DBValue {
         case .int(let v): return .integer(Int(v))
         case .double(let v): return .float(v)
         case .text(let s): return .text(s)
+        case .blob(let bytes): return .blob(ByteBuffer(bytes: bytes))
         }
     }
 
@@ -142,7 +145,26 @@ extension DBValue {
         case .integer(let v): self = .int(Int64(v))
         case .float(let v): self = .double(v)
         case .text(let s): self = .text(s)
-        case .blob, .null: self = .null
+        case .blob(let buffer): self = .blob(Array(buffer.readableBytesView))
+        case .null: self = .null
         }
+    }
+}
+
+extension SQLiteStore {
+    public func execute(_ sql: String, _ binds: [DBValue]) async throws {
+        try await exec(sql, binds.map(\.sqlite))
+    }
+
+    public func query(_ sql: String, _ binds: [DBValue]) async throws -> [[DBValue]] {
+        try await rows(sql, binds.map(\.sqlite)) { $0.map(DBValue.init) }
+    }
+}
+
+extension SQLiteStore {
+    public func stagedRollupUnits(_ entity: Entity) async throws -> [String] {
+        guard stagedEntities.contains(entity), let sql = RollupSQL.stagedUnits(entity, staging: "temp." + Self.stagingTable(entity), table: "main." + entity.table)
+        else { return [] }
+        return try await query(sql, RollupSQL.stagedUnitBinds(entity)).compactMap { $0.first?.text }
     }
 }

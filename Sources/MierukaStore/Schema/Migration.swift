@@ -133,5 +133,19 @@ extension Migration {
                 PRIMARY KEY (team, item_id))
             """,
         ]),
+        // Pre-aggregated cells the dashboard answers from (RollupTally bytes per kind × group × local day; grp '' = none),
+        // the monthly sums of pipeline changes, and what the cells were built with.
+        Migration(
+            name: "0008_rollups",
+            statements: [
+                "CREATE TABLE rollup_cells (kind TEXT NOT NULL, grp TEXT NOT NULL, day BIGINT NOT NULL, tally BLOB NOT NULL, PRIMARY KEY (kind, day, grp))",
+                "CREATE TABLE rollup_months (kind TEXT NOT NULL, grp TEXT NOT NULL, month BIGINT NOT NULL, pipeline DOUBLE PRECISION NOT NULL, PRIMARY KEY (kind, month, grp))",
+                "CREATE TABLE rollup_state (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL)",
+            ],
+            postgres: [
+                "CREATE TABLE rollup_cells (kind TEXT NOT NULL, grp TEXT NOT NULL, day BIGINT NOT NULL, tally BYTEA NOT NULL, PRIMARY KEY (kind, day, grp))",
+                "CREATE TABLE rollup_months (kind TEXT NOT NULL, grp TEXT NOT NULL, month BIGINT NOT NULL, pipeline DOUBLE PRECISION NOT NULL, PRIMARY KEY (kind, month, grp))",
+                "CREATE TABLE rollup_state (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL)",
+            ]),
     ]
 }

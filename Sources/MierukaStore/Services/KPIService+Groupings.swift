@@ -7,11 +7,10 @@ extension KPIService {
     public func compute(from: LocalDate, to: LocalDate, groupings: Set<KPIGrouping>, only: Set<String>?) async throws
         -> [KPIGrouping: [KPIResult]]
     {
-        let engine = KPIEngine(settings: try await store.settings())
-        let period = engine.period(from: from, to: to)
-        let facts = try await store.facts(for: period)
+        let answers = try await KPIAnswers(store: store)
+        let period = answers.engine.period(from: from, to: to)
         var out: [KPIGrouping: [KPIResult]] = [:]
-        for grouping in groupings { out[grouping] = engine.compute(facts, period: period, grouping: grouping, only: only) }
+        for grouping in groupings { out[grouping] = try await answers.compute(period, grouping: grouping, only: only) }
         return out
     }
 }

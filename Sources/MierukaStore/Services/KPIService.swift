@@ -18,16 +18,14 @@ public struct KPIService: Sendable {
 
     /// `[from, to)` in the organisation's time zone; by a period grain the group is each period's start date.
     public func compute(from: LocalDate, to: LocalDate, by breakdown: KPIBreakdown, only: Set<String>? = nil) async throws -> [KPIResult] {
-        let settings = try await store.settings()
-        let engine = KPIEngine(settings: settings)
+        let answers = try await KPIAnswers(store: store)
+        let engine = answers.engine
         guard let grain = breakdown.grain else {
-            let period = engine.period(from: from, to: to)
-            return engine.compute(try await store.facts(for: period), period: period, grouping: breakdown.grouping, only: only)
+            return try await answers.compute(engine.period(from: from, to: to), grouping: breakdown.grouping, only: only)
         }
         var results: [KPIResult] = []
-        for part in grain.split(from: from, to: to, fiscalYearStartMonth: settings.fiscalYearStartMonth) {
-            let period = engine.period(from: part.from, to: part.to)
-            for var result in engine.compute(try await store.facts(for: period), period: period, grouping: .org, only: only) {
+        for part in grain.split(from: from, to: to, fiscalYearStartMonth: engine.settings.fiscalYearStartMonth) {
+            for var result in try await answers.compute(engine.period(from: part.from, to: part.to), grouping: .org, only: only) {
                 result.group = part.from.description
                 results.append(result)
             }

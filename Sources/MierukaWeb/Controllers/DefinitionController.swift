@@ -69,7 +69,13 @@ struct DefinitionController {
         try context.checkCSRF(form["csrf"])
         guard try await services.policy(for: viewer).canChangeSettings else { throw HTTPError(.forbidden, message: "only an admin changes settings") }
         do {
-            try await services.store.setSetting(form["key"] ?? "", value: form["value"] ?? "", changedBy: viewer.login, at: Date())
+            // The rollups count by these settings: recounted in the same transaction.
+            let store = services.store
+            let (key, value) = (form["key"] ?? "", form["value"] ?? "")
+            try await store.transaction {
+                try await store.setSetting(key, value: value, changedBy: viewer.login, at: Date())
+                try await store.finishRollups()
+            }
         } catch let error as StoreError {
             return try await show(request, context: context, message: error.description, status: .unprocessableContent)
         }

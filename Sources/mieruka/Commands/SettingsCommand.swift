@@ -44,7 +44,11 @@ struct SettingsCommand: AsyncParsableCommand {
             let db = try await store.open()
             do {
                 let who = by ?? ProcessInfo.processInfo.environment["USER"] ?? "cli"
-                try await db.setSetting(key, value: value, changedBy: who, at: Date())
+                // The rollups count by these settings: recounted in the same transaction.
+                try await db.transaction {
+                    try await db.setSetting(key, value: value, changedBy: who, at: Date())
+                    try await db.finishRollups()
+                }
                 try await db.close()
                 print("\(key) = \(value)")
             } catch let error as StoreError {
