@@ -9,6 +9,8 @@ public struct Services: Sendable {
     public let login: LoginService
     /// Where uploaded files wait between the import page's preview and its commit.
     public let uploads: URL
+    /// /api/v1/kpis answers under the store's answers version.
+    let answers = AnswerCache()
 
     public init(store: any Store, uploads: URL? = nil) {
         self.store = store

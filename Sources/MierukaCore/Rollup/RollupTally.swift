@@ -78,30 +78,29 @@ public struct RollupTally: Sendable, Equatable {
     }
 
     /// Reads what `bytes` wrote; nil when the bytes are not a tally of this version (the caller rebuilds).
-    public init?(bytes: some Collection<UInt8>) {
-        let data = Array(bytes)
-        var offset = 0
-        func take() -> Double? {
-            guard offset + 8 <= data.count else { return nil }
-            var bits: UInt64 = 0
-            for k in 0..<8 { bits |= UInt64(data[offset + k]) << (8 * UInt64(k)) }
-            offset += 8
-            return Double(bitPattern: bits)
-        }
+    public init?(bytes: [UInt8]) {
+        let fixed = RollupCounter.count + 3 * RollupGrain.grains.count
+        guard bytes.count >= 8 * (fixed + 3), bytes.count % 8 == 0 else { return nil }
+        // Whole doubles at once: a month of cells is read for every answer.
+        var values = [Double](repeating: 0, count: bytes.count / 8)
+        values.withUnsafeMutableBytes { target in bytes.withUnsafeBytes { target.copyMemory(from: $0) } }
+        if UInt64(1).littleEndian != 1 { values = values.map { Double(bitPattern: UInt64(littleEndian: $0.bitPattern)) } }
+        let g = RollupGrain.grains.count
         self.init()
-        for i in counters.indices { guard let v = take() else { return nil }; counters[i] = v }
-        for i in worked.indices { guard let v = take() else { return nil }; worked[i] = v }
-        for i in responded.indices { guard let v = take() else { return nil }; responded[i] = v }
-        for i in dormantWorked.indices { guard let v = take() else { return nil }; dormantWorked[i] = v }
+        counters = Array(values[0..<RollupCounter.count])
+        worked = Array(values[RollupCounter.count..<(RollupCounter.count + g)])
+        responded = Array(values[(RollupCounter.count + g)..<(RollupCounter.count + 2 * g)])
+        dormantWorked = Array(values[(RollupCounter.count + 2 * g)..<fixed])
+        var offset = fixed
         var lists: [[Double]] = []
         for _ in 0..<3 {
-            guard let n = take(), n >= 0, n < 1e9, offset + 8 * Int(n) <= data.count else { return nil }
-            var list: [Double] = []
-            list.reserveCapacity(Int(n))
-            for _ in 0..<Int(n) { list.append(take()!) }
-            lists.append(list)
+            guard offset < values.count else { return nil }
+            let n = values[offset]
+            guard n >= 0, n == n.rounded(), offset + 1 + Int(n) <= values.count else { return nil }
+            lists.append(Array(values[(offset + 1)..<(offset + 1 + Int(n))]))
+            offset += 1 + Int(n)
         }
-        guard offset == data.count else { return nil }
+        guard offset == values.count else { return nil }
         firstResponseMinutes = lists[0]
         assignmentToContactMinutes = lists[1]
         recontactDays = lists[2]

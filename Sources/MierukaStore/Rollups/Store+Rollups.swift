@@ -278,11 +278,23 @@ extension Store {
     }
 
     /// At the end of a writing transaction: rebuilds the rollups when they no longer match the records, the settings or
-    /// the reps' teams.
+    /// the reps' teams, and marks the answers changed.
     public func finishRollups(progress: (@Sendable (Int, Int) -> Void)? = nil) async throws {
         if try await !rollupsUsable(settings: try await settings(), reps: try await reps()) {
             _ = try await rebuildRollups(progress: progress)
         }
+        try await answersChanged()
+    }
+
+    /// A new answers version: every write that can change a KPI answer (records, settings, reps, recorded forecasts)
+    /// calls it in its transaction, so answers cached under the old version are not served again, by any process.
+    public func answersChanged() async throws {
+        try await setRollupState("answers_version", UUID().uuidString)
+    }
+
+    /// The current answers version (see `answersChanged`).
+    public func answersVersion() async throws -> String {
+        try await query("SELECT value FROM rollup_state WHERE key = ?", [.text("answers_version")]).first?.first?.text ?? ""
     }
 }
 

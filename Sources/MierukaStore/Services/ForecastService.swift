@@ -55,6 +55,12 @@ public struct ForecastService: Sendable {
                 snapshots.append(ForecastSnapshot(kpi: line.kpi, group: group, periodFrom: from, periodTo: to, madeOn: today, actual: actual, landing: landing))
             }
         }
-        return try await store.recordForecasts(snapshots)
+        // A recorded forecast is forecast_accuracy's reference: cached answers are no longer current.
+        let made = snapshots
+        return try await store.transaction {
+            let recorded = try await store.recordForecasts(made)
+            if recorded > 0 { try await store.answersChanged() }
+            return recorded
+        }
     }
 }

@@ -30,8 +30,15 @@ struct APIController {
             guard unknown.isEmpty else { throw HTTPError(.badRequest, message: "unknown KPI id(s): \(unknown.joined(separator: ", "))") }
             only = Set(ids)
         }
+        // The version is read before computing: an answer cached under it is at least as new as the version says.
+        let version = try await services.store.answersVersion()
+        let key = [viewer.login, viewer.role.rawValue, viewer.team ?? "", viewer.repId ?? "", "\(from)", "\(to)", by.rawValue,
+                   only.map { $0.sorted().joined(separator: ",") } ?? "*"].joined(separator: "\u{1F}")
+        if let body = services.answers.get(key, version: version) { return .json(body) }
         let results = try await services.kpis(from: from, to: to, by: by, only: only, viewer: viewer)
-        return .json("[" + results.map(\.jsonLine).joined(separator: ",\n") + "]\n")
+        let body = "[" + results.map(\.jsonLine).joined(separator: ",\n") + "]\n"
+        services.answers.put(key, version: version, body: body)
+        return .json(body)
     }
 
     func catalog(context: AppRequestContext) throws -> Response {
