@@ -49,33 +49,20 @@ struct BenchCommand: AsyncParsableCommand {
             say("      " + (demo.stderr.split(whereSeparator: { $0 == "\r" || $0 == "\n" }).last.map(String.init) ?? ""))
             table.row("generate CSV", String(format: "%.1f s", demo.seconds))
 
-            // 2. Import against sqlite3 .import.
-            let rows = try ImportBench(mieruka: mieruka, csv: csv, database: sqlite, directory: directory).run(into: &table)
-
-            // 3. The dashboard's KPI path against DuckDB, and the same answers.
+            // 2–5 on the embedded SQLite file.
             let months = (from: Self.month.firstDay, to: Self.month.adding(months: 1).firstDay)
-            let dashboard = DashboardBench(database: sqlite, csv: csv, from: months.from, to: months.to, repeat: repetitions, quick: quick)
-            if try await !dashboard.run(into: &table) { failed = true }
-
-            // 4, 5. The JSON endpoint under wrk, and the server's peak memory.
-            let http = HTTPBench(mieruka: mieruka, database: sqlite, from: months.from, to: months.to, seconds: seconds ?? (quick ? 5 : 20))
-            try await http.run(into: &table)
-            _ = rows
+            if try await !pass(BenchDatabase.fresh(.sqlite(path: sqlite)), mieruka: mieruka, csv: csv, directory: directory, months: months, table: &table) {
+                failed = true
+            }
+            // 6. The same on PostgreSQL, in a fresh database on the server given.
+            if let databaseURL {
+                say("[6] the same on PostgreSQL (\(Self.redacted(databaseURL))) …")
+                let postgres = try BenchDatabase.fresh(.postgres(url: databaseURL))
+                if try await !pass(postgres, mieruka: mieruka, csv: csv, directory: directory, months: months, table: &table) { failed = true }
+            }
         } catch {
             say("error: \(error)")
             failed = true
-        }
-
-        // 6. PostgreSQL.
-        if let databaseURL {
-            say("[6] PostgreSQL (\(Self.redacted(databaseURL))) …")
-            let help = try? mieruka.run(["import", "--help"])
-            if help.map({ $0.stdout.contains("--database-url") }) == true {
-                table.note("PostgreSQL: the store now takes --database-url, but this benchmark does not drive it yet (the next step)")
-            } else {
-                table.note("PostgreSQL: not yet supported — the store has no PostgreSQL backend yet (`mieruka import` takes no --database-url)")
-            }
-            say("      " + table.notes.last!)
         }
 
         table.note(String(format: "total %.1f s", elapsed(since: started)))
@@ -83,6 +70,18 @@ struct BenchCommand: AsyncParsableCommand {
         say(table.render())
         if work == nil { try? FileManager.default.removeItem(atPath: directory) }
         if failed { throw ExitCode(1) }
+    }
+
+    /// Import, the dashboard path against DuckDB, and the JSON endpoint on one database; false when the answers differ.
+    func pass(_ database: BenchDatabase, mieruka: Tool, csv: String, directory: String, months: (from: LocalDate, to: LocalDate),
+              table: inout BenchTable) async throws -> Bool {
+        _ = try ImportBench(mieruka: mieruka, csv: csv, database: database, directory: directory).run(into: &table)
+        let dashboard = DashboardBench(database: database, csv: csv, from: months.from, to: months.to, repeat: repetitions, quick: quick)
+        let same = try await dashboard.run(into: &table)
+        let http = HTTPBench(mieruka: mieruka, database: database, directory: directory, from: months.from, to: months.to,
+                             seconds: seconds ?? (quick ? 5 : 20))
+        try await http.run(into: &table)
+        return same
     }
 
     /// The URL without its password, for printing.

@@ -6,7 +6,7 @@ import MierukaStore
 /// imported database, in process), against DuckDB computing a representative subset from the CSV files; both must
 /// give the same numbers for that subset.
 struct DashboardBench {
-    let database: String
+    let database: BenchDatabase
     let csv: String
     let from: LocalDate
     let to: LocalDate
@@ -18,8 +18,8 @@ struct DashboardBench {
 
     /// Returns false when the two answers differ.
     func run(into table: inout BenchTable) async throws -> Bool {
-        say("[3/5] all catalog KPIs for \(from) – \(to.adding(days: -1)) by rep through KPIService, \(self.repeat) times …")
-        let store = try await SQLiteStore.open(path: database)
+        say("[3/5] \(database.label): all catalog KPIs for \(from) – \(to.adding(days: -1)) by rep through KPIService, \(self.repeat) times …")
+        let store = try await database.open()
         let settings = try await store.settings()
         let service = KPIService(store: store)
         var results = try await service.compute(from: from, to: to, by: .rep)  // warm-up, not counted
@@ -42,21 +42,21 @@ struct DashboardBench {
         let duck = Self.percentile(reference.seconds.sorted(), 0.5)
         say(String(format: "      DuckDB %@ (%d KPIs from the CSV files): median %.1f ms of %d runs; mieruka p50 ÷ DuckDB = %.3f",
                    reference.version, Self.subset.count, duck * 1000, reference.seconds.count, p50 / duck))
-        table.row("dashboard path p50 (\(kpiCount) KPIs)", String(format: "%.1f ms", p50 * 1000),
+        table.row(database.name("dashboard path p50 (\(kpiCount) KPIs)"), String(format: "%.1f ms", p50 * 1000),
                   reference: String(format: "%.1f ms DuckDB (%d KPIs)", duck * 1000, Self.subset.count),
                   ratio: String(format: "%.3f×", p50 / duck), target: "≤ 20 ms, ≤ 0.1×")
-        table.row("dashboard path p99", String(format: "%.1f ms", p99 * 1000))
+        table.row(database.name("dashboard path p99"), String(format: "%.1f ms", p99 * 1000))
 
         // The same numbers for the subset.
         let mismatches = Self.compare(results, reference.reps)
         if mismatches.isEmpty {
             say("      same answers: \(Self.subset.count) KPIs × \(reference.reps.count) reps agree with DuckDB")
-            table.row("answers = DuckDB", "yes", reference: "\(Self.subset.count) KPIs × \(reference.reps.count) reps")
+            table.row(database.name("answers = DuckDB"), "yes", reference: "\(Self.subset.count) KPIs × \(reference.reps.count) reps")
             return true
         }
         say("      DIFFERENT answers from DuckDB (\(mismatches.count)):")
         for line in mismatches.prefix(20) { say("        " + line) }
-        table.row("answers = DuckDB", "NO: \(mismatches.count) differ", reference: "\(Self.subset.count) KPIs × \(reference.reps.count) reps")
+        table.row(database.name("answers = DuckDB"), "NO: \(mismatches.count) differ", reference: "\(Self.subset.count) KPIs × \(reference.reps.count) reps")
         return false
     }
 

@@ -9,28 +9,29 @@ import Glibc
 /// by=rep) under wrk at 64 connections, and the server's peak resident memory (VmHWM).
 struct HTTPBench {
     let mieruka: Tool
-    let database: String
+    let database: BenchDatabase
+    let directory: String
     let from: LocalDate
     let to: LocalDate
     let seconds: Int
     let connections = 64
 
     func run(into table: inout BenchTable) async throws {
-        say("[4/5] mieruka serve + wrk: GET /api/v1/kpis?by=rep for \(from) – \(to.adding(days: -1)), \(connections) connections, \(seconds) s …")
+        say("[4/5] \(database.label): mieruka serve + wrk: GET /api/v1/kpis?by=rep for \(from) – \(to.adding(days: -1)), \(connections) connections, \(seconds) s …")
         let wrk = try Tool.required("wrk", debianPackage: "wrk")
         let curl = try Tool.required("curl", debianPackage: "curl")
-        _ = try mieruka.check(["user", "add", "--db", database, "--login", "bench", "--role", "admin"], input: "bench-\(getpid())-password\n",
+        _ = try mieruka.check(["user", "add"] + database.arguments + ["--login", "bench", "--role", "admin"], input: "bench-\(getpid())-password\n",
                               what: "mieruka user add")
-        let token = try mieruka.check(["token", "create", "--db", database, "--login", "bench"], what: "mieruka token create").stdout
+        let token = try mieruka.check(["token", "create"] + database.arguments + ["--login", "bench"], what: "mieruka token create").stdout
             .split(separator: "\n").last.map { String($0).trimmingCharacters(in: .whitespaces) } ?? ""
         guard !token.isEmpty else { throw BenchError("mieruka token create printed no token") }
 
         let port = try Self.freePort()
-        let log = database + ".serve.log"
+        let log = (directory as NSString).appendingPathComponent("serve-\(database.label).log")
         FileManager.default.createFile(atPath: log, contents: nil)
         let server = Process()
         server.executableURL = URL(fileURLWithPath: mieruka.path)
-        server.arguments = ["serve", "--db", database, "--host", "127.0.0.1", "--port", "\(port)"]
+        server.arguments = ["serve"] + database.arguments + ["--host", "127.0.0.1", "--port", "\(port)"]
         let logHandle = try FileHandle(forWritingTo: URL(fileURLWithPath: log))
         server.standardOutput = logHandle
         server.standardError = logHandle
@@ -67,16 +68,16 @@ struct HTTPBench {
                    peak.map { "\($0 / 1024) MB" } ?? "unknown"))
         if parsed.failedResponses > 0 { throw BenchError("wrk saw \(parsed.failedResponses) non-2xx responses:\n\(load.stdout)") }
 
-        table.row("JSON /api/v1/kpis req/s", String(format: "%.1f", parsed.requestsPerSecond), reference: "wrk, \(connections) conn, \(seconds) s",
+        table.row(database.name("JSON /api/v1/kpis req/s"), String(format: "%.1f", parsed.requestsPerSecond), reference: "wrk, \(connections) conn, \(seconds) s",
                   target: "≥ 5,000")
-        table.row("JSON /api/v1/kpis p99", parsed.completed > 0 ? String(format: "%.1f ms", parsed.p99Milliseconds) : "none completed",
+        table.row(database.name("JSON /api/v1/kpis p99"), parsed.completed > 0 ? String(format: "%.1f ms", parsed.p99Milliseconds) : "none completed",
                   reference: "\(grouped(parsed.completed)) requests completed", target: "≤ 50 ms")
         if parsed.completed == 0 {
             table.note("JSON endpoint: no request completed within the \(seconds) s load: \(connections) concurrent answers each costing one "
                 + "full KPI computation finish after the window (see the dashboard path's p50)")
         }
         say("[5/5] server peak RSS (VmHWM)")
-        table.row("server peak RSS", peak.map { "\($0 / 1024) MB" } ?? "unknown", target: "≤ 300 MB")
+        table.row(database.name("server peak RSS"), peak.map { "\($0 / 1024) MB" } ?? "unknown", target: "≤ 300 MB")
     }
 
     /// Stops the server: SIGTERM, and SIGKILL after 5 s (a graceful shutdown would first finish every request still

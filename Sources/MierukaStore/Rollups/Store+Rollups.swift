@@ -110,7 +110,8 @@ extension Store {
             presence[RollupCellKey(kind: kind, group: Self.group(row[1]), day: RollupCellKey.presenceDay)] = tally
         }
         let costs = try await query("SELECT \(Entity.costs.columns.joined(separator: ",")) FROM costs", []).compactMap(RecordDecoding.cost)
-        let customers = try await query(
+        // Customer KPIs are organisation-wide only (CustomerFigures): other groupings need not read the customers.
+        let customers = grouping != .org ? [] : try await query(
             RollupSQL.select(.customers, where: "month >= ? AND month <= ?"), [.text(period.monthBefore.description), .text(period.lastMonth.description)]
         ).compactMap(RecordDecoding.customer)
         var recorded: [String: Double] = [:]
