@@ -28,6 +28,10 @@ enum DuckDBReference {
         if try python.run(["-c", "import duckdb"]).status != 0 {
             say("      the duckdb module is missing: pip install duckdb")
             _ = try python.run(["-m", "pip", "install", "--quiet", "duckdb"])
+            // Debian's own Python refuses pip installs outside a virtual environment (PEP 668) unless told.
+            if try python.run(["-c", "import duckdb"]).status != 0 {
+                _ = try python.run(["-m", "pip", "install", "--quiet", "--break-system-packages", "duckdb"])
+            }
         }
         let output = try python.check([script, csv, from, to, "\(validSeconds)", "\(`repeat`)"], what: "DuckDB reference (\(script))")
         guard let json = try JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [String: Any],
