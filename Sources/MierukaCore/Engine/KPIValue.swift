@@ -20,11 +20,16 @@ public struct KPIValue: Sendable, Hashable, Codable {
     }
 
     /// A median: no numerator, the number of values as denominator; the mean of the two middle values for an even count.
+    /// Found by selection in linear time rather than by sorting: a month of recontact intervals is a long list.
     public static func median(of values: [Double]) -> KPIValue {
-        let sorted = values.sorted()
-        let n = sorted.count
-        let median: Double? = n == 0 ? nil : n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2
-        return KPIValue(numerator: nil, denominator: Double(n), value: median)
+        let n = values.count
+        guard n > 0 else { return KPIValue(numerator: nil, denominator: 0, value: nil) }
+        var work = values
+        let upper = Selection.select(&work, rank: n / 2)
+        guard n % 2 == 0 else { return KPIValue(numerator: nil, denominator: Double(n), value: upper) }
+        // After selecting rank n/2, every value left of it is ≤ it: the lower middle is their maximum.
+        let lower = work[0..<(n / 2)].max()!
+        return KPIValue(numerator: nil, denominator: Double(n), value: (lower + upper) / 2)
     }
 
     public static let undefined = KPIValue(numerator: nil, denominator: nil, value: nil)
