@@ -29,6 +29,8 @@ public protocol Store: AnyObject, Sendable {
     /// The team names of the reps table.
     func teams() async throws -> [String]
 
+    /// Which SQL dialect `execute` and `query` speak (for the few words that differ).
+    var dialect: Migration.Dialect { get }
     /// One statement with `?` placeholders, on either database: for SQL written once for both (the rollups).
     func execute(_ sql: String, _ binds: [DBValue]) async throws
     func query(_ sql: String, _ binds: [DBValue]) async throws -> [[DBValue]]

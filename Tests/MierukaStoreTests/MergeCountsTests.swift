@@ -16,6 +16,20 @@ struct MergeCountsTests {
         CanonicalRecord.cost(Cost(month: YearMonth(month)!, channel: "web_inquiry", category: .marketing, amount: amount, visits: nil)).cells
     }
 
+    @Test("text with tabs, newlines, backslashes and \\N round-trips through staging (COPY's escaping on PostgreSQL)", arguments: TestBackend.allCases)
+    func awkwardText(backend: TestBackend) async throws {
+        try await TestFixtures.withFreshStore(backend) { store in
+            let names = ["タブ\tあり", "改行\nと\r復帰", "バック\\スラッシュ", "\\N", "末尾\\", ""]
+            _ = try await store.transaction {
+                try await store.stage(.reps, rows: names.enumerated().map { Self.rep("R\($0.offset)", $0.element, team: $0.offset == 3 ? nil : "IS1") })
+                return try await store.mergeStaged(.reps)
+            }
+            let stored = try await store.reps().sorted { $0.id < $1.id }
+            #expect(stored.map(\.name) == names)
+            #expect(stored[3].team == nil && stored[2].team == "IS1")
+        }
+    }
+
     @Test("keyed rows: inserted, updated, unchanged and duplicates (the last staged row per key wins)", arguments: TestBackend.allCases)
     func keyed(backend: TestBackend) async throws {
         try await TestFixtures.withFreshStore(backend) { store in

@@ -1,5 +1,7 @@
 import Foundation
 import MierukaCore
+import NIOCore
+import PostgresNIO
 
 /// Imports go through a staging table as on SQLite: rows are appended to a TEMP table of the transaction's connection
 /// (numbered as they come, so the last row of a key wins), then one set-based statement moves them into place and
@@ -29,21 +31,49 @@ extension PostgresStore {
             try await exec("ALTER TABLE pg_temp.\(staging) ADD COLUMN staging_seq BIGSERIAL")
             transaction.markStaged(entity)
         }
-        let perStatement = max(1, Self.maximumBinds / columns.count)
-        var start = 0
-        while start < rows.count {
-            let chunk = rows[start..<min(start + perStatement, rows.count)]
-            var binds: [DBValue] = []
-            binds.reserveCapacity(chunk.count * columns.count)
-            var tuples: [String] = []
-            tuples.reserveCapacity(chunk.count)
-            for row in chunk {
-                let first = binds.count
-                tuples.append("(" + (1...columns.count).map { "$\(first + $0)" }.joined(separator: ",") + ")")
-                binds.append(contentsOf: row)
+        // COPY … FROM STDIN in text format: one round trip per batch, no statement to parse (a multi-row INSERT with
+        // binds ran at a fraction of the speed).
+        var text = ""
+        text.reserveCapacity(rows.count * columns.count * 12)
+        for row in rows {
+            for (i, cell) in row.enumerated() {
+                if i > 0 { text += "\t" }
+                Self.appendCopyText(cell, to: &text)
             }
-            try await exec("INSERT INTO pg_temp.\(staging) (\(columns.joined(separator: ","))) VALUES " + tuples.joined(separator: ","), binds)
-            start += perStatement
+            text += "\n"
+        }
+        let logger = self.logger
+        let buffer = ByteBuffer(string: text)
+        do {
+            try await transaction.connection.copyFrom(table: staging, columns: columns, logger: logger) { writer in
+                try await writer.write(buffer)
+            }
+        } catch let error as PSQLError {
+            throw StoreError.query(reason: Self.describe(error))
+        }
+    }
+
+    /// One cell in COPY's text format: \N for NULL; backslash, tab, newline and carriage return escaped.
+    static func appendCopyText(_ cell: DBValue, to text: inout String) {
+        switch cell {
+        case .null: text += "\\N"
+        case .int(let v): text += String(v)
+        case .double(let v): text += "\(v)"
+        case .blob(let bytes): text += "\\\\x" + bytes.map { String(format: "%02x", $0) }.joined()
+        case .text(let s):
+            guard s.utf8.contains(where: { $0 == 0x5C || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) else {
+                text += s
+                return
+            }
+            for c in s.unicodeScalars {
+                switch c {
+                case "\\": text += "\\\\"
+                case "\t": text += "\\t"
+                case "\n": text += "\\n"
+                case "\r": text += "\\r"
+                default: text.unicodeScalars.append(c)
+                }
+            }
         }
     }
 

@@ -205,6 +205,8 @@ extension DBValue {
 }
 
 extension PostgresStore {
+    public var dialect: Migration.Dialect { .postgres }
+
     public func execute(_ sql: String, _ binds: [DBValue]) async throws {
         try await exec(Self.numbered(sql), binds)
     }

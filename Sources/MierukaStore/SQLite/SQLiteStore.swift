@@ -152,6 +152,8 @@ extension DBValue {
 }
 
 extension SQLiteStore {
+    public var dialect: Migration.Dialect { .sqlite }
+
     public func execute(_ sql: String, _ binds: [DBValue]) async throws {
         try await exec(sql, binds.map(\.sqlite))
     }
