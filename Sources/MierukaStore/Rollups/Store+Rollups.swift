@@ -33,6 +33,17 @@ extension Store {
 
     // MARK: - State
 
+    /// Serialises the transactions that maintain rollups, until they commit: two PostgreSQL writers would otherwise
+    /// each apply their change to the cell as they read it, and one change would be lost (or a unit counted twice).
+    /// SQLite's writer already holds the database (BEGIN IMMEDIATE).
+    func lockRollups() async throws {
+        guard dialect == .postgres else { return }
+        _ = try await query("SELECT pg_advisory_xact_lock(?)", [.int(Self.rollupLockKey)])
+    }
+
+    /// The advisory lock's key ("MIERUKA" + 1 in ASCII, well away from the migrations' key).
+    static var rollupLockKey: Int64 { 0x4D49_4552_554B_41_01 }
+
     func rollupState() async throws -> [String: String] {
         var state: [String: String] = [:]
         for row in try await query("SELECT key, value FROM rollup_state", []) {
@@ -221,10 +232,14 @@ extension Store {
     public func rebuildRollups(progress: (@Sendable (Int, Int) -> Void)? = nil) async throws -> RollupRebuildSummary {
         let started = Date()
         return try await transaction {
+            try await self.lockRollups()
             let settings = try await self.settings()
             let reps = try await self.reps()
             try await self.execute("DELETE FROM rollup_cells", [])
             try await self.execute("DELETE FROM rollup_months", [])
+            // After a bulk load PostgreSQL's statistics still describe the empty tables, and it reads each unit chunk by
+            // scanning the whole table instead of the lead index.
+            if self.dialect == .postgres { try await self.execute("ANALYZE leads, activities, opportunities", []) }
             let ids = try await self.query(
                 "SELECT lead_id FROM leads UNION SELECT lead_id FROM activities UNION SELECT lead_id FROM opportunities WHERE lead_id IS NOT NULL", []
             ).compactMap { $0[0].text }.sorted()
@@ -248,6 +263,7 @@ extension Store {
             try await self.setRollupState("stale", nil)
             let rebuilds = Int(try await self.rollupState()["rebuilds"] ?? "0") ?? 0
             try await self.setRollupState("rebuilds", "\(rebuilds + 1)")
+            try await self.answersChanged()
             return RollupRebuildSummary(units: all.count, cells: cells.cells.count, seconds: Date().timeIntervalSince(started))
         }
     }
@@ -257,6 +273,7 @@ extension Store {
     /// `mergeStaged`, keeping the rollups right in the same transaction: the touched units' old cells out, new ones in;
     /// or, for a large write or rollups that are already stale, marked stale for `finishRollups` to rebuild.
     public func mergeStagedKeepingRollups(_ entity: Entity) async throws -> MergeCounts {
+        try await lockRollups()
         guard [.leads, .activities, .opportunities].contains(entity) else {
             let counts = try await mergeStaged(entity)
             // A rep's new team moves team cells: the fingerprint then differs and finishRollups rebuilds.
@@ -281,6 +298,7 @@ extension Store {
     /// At the end of a writing transaction: rebuilds the rollups when they no longer match the records, the settings or
     /// the reps' teams, and marks the answers changed.
     public func finishRollups(progress: (@Sendable (Int, Int) -> Void)? = nil) async throws {
+        try await lockRollups()
         if try await !rollupsUsable(settings: try await settings(), reps: try await reps()) {
             _ = try await rebuildRollups(progress: progress)
         }

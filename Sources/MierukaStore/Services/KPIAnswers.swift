@@ -22,6 +22,9 @@ public final class KPIAnswers: @unchecked Sendable {
         rollupsUsable = try await store.rollupsUsable(settings: settings, reps: reps)
     }
 
+    /// Figures that depend on more than the period's own activities and opportunities.
+    static let ownRecordsKPIs: Set<String> = ["recontact_interval_days_avg", "recontact_interval_days_median", "forecast_accuracy"]
+
     /// Whether `period` is answered from the rollups.
     public func usesRollups(_ period: Period) -> Bool { rollupsUsable && engine.rollupGrain(for: period) != nil }
 
@@ -32,7 +35,9 @@ public final class KPIAnswers: @unchecked Sendable {
             let read = try await store.rollupRead(period: period, grouping: grouping, settings: engine.settings, reps: reps)
             return engine.compute(rollup: read, period: period, grouping: grouping, only: only)
         }
-        let outer = within ?? period
+        // A larger period's records serve a sub-period except where a figure looks past the sub-period's end (the next
+        // outbound activity after it) or at a forecast recorded for it: those read the sub-period's own records.
+        let outer = only.map { $0.isDisjoint(with: Self.ownRecordsKPIs) } == true ? (within ?? period) : period
         let cached: KPIFacts? = lock.withLock { recordsPeriod == outer ? self.facts : nil }
         let records: KPIFacts
         if let cached {
