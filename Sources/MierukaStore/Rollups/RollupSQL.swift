@@ -26,4 +26,9 @@ enum RollupSQL {
     }
 
     static func placeholders(_ n: Int) -> String { Array(repeating: "?", count: n).joined(separator: ",") }
+
+    /// `n` row tuples of `width` placeholders, for VALUES lists.
+    static func rows(_ n: Int, width: Int) -> String {
+        Array(repeating: "(" + placeholders(width) + ")", count: n).joined(separator: ",")
+    }
 }

@@ -171,7 +171,7 @@ extension Store {
         let keys = Array(Set(before.cells.keys).union(after.cells.keys))
         for chunk in keys.chunked(300) {
             var stored: [RollupCellKey: RollupTally] = [:]
-            let tuples = Array(repeating: "(?,?,?)", count: chunk.count).joined(separator: ",")
+            let tuples = RollupSQL.rows(chunk.count, width: 3)
             var binds: [DBValue] = []
             for key in chunk { binds += [.text(key.kind.rawValue), .int(Int64(key.day)), .text(key.group ?? "")] }
             for row in try await query("SELECT kind, day, grp, tally FROM rollup_cells WHERE (kind, day, grp) IN (VALUES \(tuples))", binds) {
@@ -190,14 +190,14 @@ extension Store {
                 if tally.isEmpty { deletes.append(key) } else { upserts.append((key, tally)) }
                 let change = (after.cells[key]?[.pipelineChange] ?? 0) - (before.cells[key]?[.pipelineChange] ?? 0)
                 if change != 0, key.day != RollupCellKey.presenceDay {
-                    months[RollupCellKey(kind: key.kind, group: key.group, day: LocalDate(dayNumber: key.day).yearMonth.index), default: 0] += change
+                    months[key.monthKey, default: 0] += change
                 }
             }
             if !deletes.isEmpty {
                 var binds: [DBValue] = []
                 for key in deletes { binds += [.text(key.kind.rawValue), .int(Int64(key.day)), .text(key.group ?? "")] }
                 try await execute(
-                    "DELETE FROM rollup_cells WHERE (kind, day, grp) IN (VALUES \(Array(repeating: "(?,?,?)", count: deletes.count).joined(separator: ",")))",
+                    "DELETE FROM rollup_cells WHERE (kind, day, grp) IN (VALUES \(RollupSQL.rows(deletes.count, width: 3)))",
                     binds)
             }
             try await insertCells(upserts, replacing: true)
@@ -211,7 +211,7 @@ extension Store {
             binds.reserveCapacity(chunk.count * 4)
             for (key, tally) in chunk { binds += [.text(key.kind.rawValue), .text(key.group ?? ""), .int(Int64(key.day)), .blob(tally.bytes)] }
             try await execute(
-                "INSERT INTO rollup_cells (kind, grp, day, tally) VALUES \(Array(repeating: "(?,?,?,?)", count: chunk.count).joined(separator: ","))"
+                "INSERT INTO rollup_cells (kind, grp, day, tally) VALUES \(RollupSQL.rows(chunk.count, width: 4))"
                     + (replacing ? " ON CONFLICT (kind, day, grp) DO UPDATE SET tally = excluded.tally" : ""), binds)
         }
     }
@@ -222,7 +222,7 @@ extension Store {
             var binds: [DBValue] = []
             for (key, change) in chunk { binds += [.text(key.kind.rawValue), .text(key.group ?? ""), .int(Int64(key.day)), .double(change)] }
             try await execute(
-                "INSERT INTO rollup_months (kind, grp, month, pipeline) VALUES \(Array(repeating: "(?,?,?,?)", count: chunk.count).joined(separator: ","))"
+                "INSERT INTO rollup_months (kind, grp, month, pipeline) VALUES \(RollupSQL.rows(chunk.count, width: 4))"
                     + " ON CONFLICT (kind, month, grp) DO UPDATE SET pipeline = rollup_months.pipeline + excluded.pipeline", binds)
         }
     }
@@ -255,7 +255,7 @@ extension Store {
             }
             var months: [RollupCellKey: Double] = [:]
             for (key, tally) in cells.cells where key.day != RollupCellKey.presenceDay && tally[.pipelineChange] != 0 {
-                months[RollupCellKey(kind: key.kind, group: key.group, day: LocalDate(dayNumber: key.day).yearMonth.index), default: 0] += tally[.pipelineChange]
+                months[key.monthKey, default: 0] += tally[.pipelineChange]
             }
             try await self.insertCells(cells.cells.filter { !$0.value.isEmpty }.map { ($0.key, $0.value) }, replacing: false)
             try await self.addMonths(months)
@@ -274,11 +274,8 @@ extension Store {
     /// or, for a large write or rollups that are already stale, marked stale for `finishRollups` to rebuild.
     public func mergeStagedKeepingRollups(_ entity: Entity) async throws -> MergeCounts {
         try await lockRollups()
-        guard [.leads, .activities, .opportunities].contains(entity) else {
-            let counts = try await mergeStaged(entity)
-            // A rep's new team moves team cells: the fingerprint then differs and finishRollups rebuilds.
-            return counts
-        }
+        // Reps are not in units: a rep's new team changes the fingerprint, and finishRollups rebuilds.
+        guard [.leads, .activities, .opportunities].contains(entity) else { return try await mergeStaged(entity) }
         let settings = try await self.settings()
         let reps = try await self.reps()
         guard try await rollupsUsable(settings: settings, reps: reps) else { return try await mergeStaged(entity) }
@@ -314,6 +311,13 @@ extension Store {
     /// The current answers version (see `answersChanged`).
     public func answersVersion() async throws -> String {
         try await query("SELECT value FROM rollup_state WHERE key = ?", [.text("answers_version")]).first?.first?.text ?? ""
+    }
+}
+
+extension RollupCellKey {
+    /// The key of the month sum this day cell's pipeline change adds to (`day` holds the YearMonth index).
+    var monthKey: RollupCellKey {
+        RollupCellKey(kind: kind, group: group, day: LocalDate(dayNumber: day).yearMonth.index)
     }
 }
 
