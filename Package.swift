@@ -19,6 +19,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
         .package(url: "https://github.com/vapor/multipart-kit", from: "4.7.1"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // Pure core: domain records, periods, the KPI catalog (data) and the KPI engine. Foundation only, no I/O.
@@ -40,13 +41,18 @@ let package = Package(
             name: "MierukaImport",
             dependencies: ["MierukaCore", "MierukaCSV", "MierukaStore", .product(name: "Yams", package: "Yams")]
         ),
+        // Tables to files people hand on: CSV (UTF-8 with BOM or CP932) and xlsx workbooks written by our own code.
+        .target(
+            name: "MierukaExport",
+            dependencies: ["MierukaCore", "MierukaCSV", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
         // The pages as pure Swift: dashboard view model and server-rendered HTML/SVG (no framework, no I/O).
         .target(name: "MierukaViews", dependencies: ["MierukaCore"]),
         // HTTP: pages, JSON API, sessions and access control over the same services the CLI uses.
         .target(
             name: "MierukaWeb",
             dependencies: [
-                "MierukaCore", "MierukaCSV", "MierukaStore", "MierukaImport", "MierukaViews",
+                "MierukaCore", "MierukaCSV", "MierukaStore", "MierukaImport", "MierukaViews", "MierukaExport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -59,7 +65,7 @@ let package = Package(
         .executableTarget(
             name: "mieruka",
             dependencies: [
-                "MierukaCore", "MierukaCSV", "MierukaImport", "MierukaStore", "MierukaDemo", "MierukaWeb",
+                "MierukaCore", "MierukaCSV", "MierukaImport", "MierukaStore", "MierukaDemo", "MierukaWeb", "MierukaExport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -79,6 +85,10 @@ let package = Package(
         ),
         .testTarget(name: "MierukaCoreTests", dependencies: ["MierukaCore"]),
         .testTarget(name: "MierukaCSVTests", dependencies: ["MierukaCSV"]),
+        .testTarget(
+            name: "MierukaExportTests",
+            dependencies: ["MierukaExport", "MierukaCore", "MierukaCSV", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
         .testTarget(name: "MierukaImportTests", dependencies: ["MierukaImport", "MierukaStore", "MierukaCore", "MierukaTestSupport"]),
         .testTarget(name: "MierukaDemoTests", dependencies: ["MierukaDemo", "MierukaCore"]),
         .testTarget(

@@ -7,7 +7,7 @@ public enum NumberFormat {
     /// 1234567 → "1,234,567"; fractions keep `decimals` places.
     public static func grouped(_ value: Double, decimals: Int = 0) -> String {
         guard value.isFinite else { return undefined }
-        let rounded = decimals == 0 ? value.rounded() : value
+        let rounded = spreadsheetRounded(value, decimals: decimals)
         let text = String(format: "%.\(decimals)f", abs(rounded))
         let parts = text.split(separator: ".", maxSplits: 1)
         var integer = String(parts[0])
@@ -21,9 +21,22 @@ public enum NumberFormat {
         return sign + groups.joined(separator: ",") + (parts.count > 1 ? "." + parts[1] : "")
     }
 
-    public static func percent(_ ratio: Double) -> String {
+    public static func percent(_ ratio: Double) -> String { percent(ratio, decimals: 1) }
+
+    public static func percent(_ ratio: Double, decimals: Int) -> String {
         guard ratio.isFinite else { return undefined }
-        return String(format: "%.1f%%", ratio * 100)
+        return String(format: "%.\(decimals)f%%", spreadsheetRounded(ratio * 100, decimals: decimals))
+    }
+
+    /// Rounds as Excel and LibreOffice show a number, so an export opened in them reads as the page does: the value
+    /// taken to 15 significant digits (what they keep), then halves away from zero (2.25 → 2.3, 0.125 → 0.13), where
+    /// printf's binary rounding would give 2.2 and 0.12.
+    public static func spreadsheetRounded(_ value: Double, decimals: Int) -> Double {
+        guard value.isFinite, let decimal = Decimal(string: String(format: "%.15g", value), locale: Locale(identifier: "en_US_POSIX")) else { return value }
+        var input = decimal
+        var output = Decimal()
+        NSDecimalRound(&output, &input, decimals, .plain)
+        return NSDecimalNumber(decimal: output).doubleValue
     }
 
     public static func yen(_ value: Double) -> String {

@@ -46,7 +46,7 @@ struct ForecastCommand: AsyncParsableCommand {
     static func table(_ r: ForecastService.Report, team: String?, language: Language) -> String {
         let ja = language == .ja
         let catalog = KPICatalog.standard
-        var out = (ja ? "着地予測 \(r.from)〜\(r.to.adding(days: -1)) \(team ?? "全社")（営業日 \(r.businessDaysElapsed)/\(r.businessDaysTotal)）"
+        let out = (ja ? "着地予測 \(r.from)〜\(r.to.adding(days: -1)) \(team ?? "全社")（営業日 \(r.businessDaysElapsed)/\(r.businessDaysTotal)）"
             : "Landing forecast \(r.from) – \(r.to.adding(days: -1)) \(team ?? "organisation") (business day \(r.businessDaysElapsed) of \(r.businessDaysTotal))") + "\n"
         var rows: [[String]] = [ja ? ["指標", "実績", "目標", "ペース", "着地", "着地÷目標"] : ["KPI", "Actual", "Target", "Pace", "Landing", "Landing ÷ target"]]
         for line in r.lines {
