@@ -72,7 +72,9 @@ let package = Package(
         // Throw-away stores for the store-level tests, on SQLite and (with MIERUKA_TEST_DATABASE_URL) on PostgreSQL.
         .target(
             name: "MierukaTestSupport",
-            dependencies: ["MierukaStore", .product(name: "PostgresNIO", package: "postgres-nio")],
+            dependencies: [
+                "MierukaStore", .product(name: "PostgresNIO", package: "postgres-nio"), .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
             path: "Tests/MierukaTestSupport"
         ),
         // The benchmark: demo data at a chosen size, import, dashboard path, HTTP, against sqlite3 and DuckDB references.
@@ -87,14 +89,14 @@ let package = Package(
         .testTarget(name: "MierukaCSVTests", dependencies: ["MierukaCSV"]),
         .testTarget(
             name: "MierukaExportTests",
-            dependencies: ["MierukaExport", "MierukaCore", "MierukaCSV", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+            dependencies: ["MierukaExport", "MierukaCore", "MierukaCSV", "MierukaTestSupport"]
         ),
         .testTarget(name: "MierukaImportTests", dependencies: ["MierukaImport", "MierukaStore", "MierukaCore", "MierukaTestSupport"]),
         .testTarget(name: "MierukaDemoTests", dependencies: ["MierukaDemo", "MierukaCore"]),
         .testTarget(
             name: "MierukaWebTests",
             dependencies: [
-                "MierukaWeb", "MierukaStore", "MierukaImport", "MierukaCore", "MierukaTestSupport",
+                "MierukaWeb", "MierukaStore", "MierukaImport", "MierukaCore", "MierukaTestSupport", "MierukaCSV",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Yams", package: "Yams"),
             ]
@@ -103,7 +105,7 @@ let package = Package(
         .testTarget(
             name: "MierukaStoreTests", dependencies: ["MierukaStore", "MierukaImport", "MierukaCore", "MierukaCSV", "MierukaTestSupport"]),
         // Runs the built `mieruka` binary end to end (swift build first; scripts/test.sh does).
-        .testTarget(name: "MierukaCLITests", dependencies: ["MierukaStore", "MierukaCore", "MierukaTestSupport"]),
+        .testTarget(name: "MierukaCLITests", dependencies: ["MierukaStore", "MierukaCore", "MierukaCSV", "MierukaTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -8,6 +8,16 @@ if ! command -v swift >/dev/null 2>&1; then
     exit 1
 fi
 
+# Debian packages the tests use: zlib headers (the xlsx writer's ZIP library builds against them) and LibreOffice Calc
+# (the export tests open our workbooks with it). Installed when missing and we may (root, apt-get present).
+missing=()
+[ -f /usr/include/zlib.h ] || missing+=(zlib1g-dev)
+command -v soffice >/dev/null 2>&1 || missing+=(libreoffice-calc)
+if [ ${#missing[@]} -gt 0 ] && command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
+    echo "installing ${missing[*]} from Debian's packages"
+    (apt-get update -qq || true) && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
 # The end-to-end tests run the built binary, so build it (and the tests) first.
 swift build --build-tests
 

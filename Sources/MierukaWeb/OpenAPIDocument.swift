@@ -99,15 +99,23 @@ enum OpenAPIDocument {
                   in: query
                   description: Comma-separated catalog ids (default all).
                   schema: {type: string}
+                - {$ref: "#/components/parameters/exportFormat"}
+                - {$ref: "#/components/parameters/exportEncoding"}
+                - {$ref: "#/components/parameters/exportUnmappable"}
               responses:
                 "200":
-                  description: One line per KPI and group, in catalog order.
+                  description: One line per KPI and group, in catalog order (or the same as a CSV / xlsx table with format=).
                   content:
                     application/json:
                       schema:
                         type: array
                         items: {$ref: "#/components/schemas/KPILine"}
+                    text/csv:
+                      schema: {type: string}
+                    application/vnd.openxmlformats-officedocument.spreadsheetml.sheet:
+                      schema: {type: string, format: binary}
                 "400": {$ref: "#/components/responses/BadRequest"}
+                "422": {$ref: "#/components/responses/ExportRefused"}
                 "401": {$ref: "#/components/responses/Unauthorized"}
                 "403": {$ref: "#/components/responses/Forbidden"}
           /api/v1/kpis/{id}/records:
@@ -147,7 +155,11 @@ enum OpenAPIDocument {
                   schema: {type: integer, minimum: 1, maximum: 1000, default: 100}
                 - name: format
                   in: query
-                  schema: {type: string, enum: [json, csv], default: json}
+                  description: json (default); csv (one kind of record, UTF-8 with BOM or encoding=cp932); xlsx (a sheet per kind of record).
+                  schema: {type: string, enum: [json, csv, xlsx], default: json}
+                - {$ref: "#/components/parameters/exportEncoding"}
+                - {$ref: "#/components/parameters/exportUnmappable"}
+                - {$ref: "#/components/parameters/exportTable"}
               responses:
                 "200":
                   description: The figure and one page of its records.
@@ -156,7 +168,10 @@ enum OpenAPIDocument {
                       schema: {$ref: "#/components/schemas/Records"}
                     text/csv:
                       schema: {type: string}
+                    application/vnd.openxmlformats-officedocument.spreadsheetml.sheet:
+                      schema: {type: string, format: binary}
                 "400": {$ref: "#/components/responses/BadRequest"}
+                "422": {$ref: "#/components/responses/ExportRefused"}
                 "401": {$ref: "#/components/responses/Unauthorized"}
                 "403": {$ref: "#/components/responses/Forbidden"}
                 "404": {$ref: "#/components/responses/NotFound"}
@@ -487,10 +502,39 @@ enum OpenAPIDocument {
             get:
               tags: [pages]
               operationId: definitions
-              summary: The KPI definition sheet (KPI定義書) with the settings and their history.
+              summary: The KPI definition sheet (KPI定義書) with the settings and their history; format=csv|xlsx downloads its tables (catalog, settings, history).
+              parameters:
+                - {$ref: "#/components/parameters/exportFormat"}
+                - {$ref: "#/components/parameters/exportEncoding"}
+                - {$ref: "#/components/parameters/exportUnmappable"}
+                - {$ref: "#/components/parameters/exportTable"}
               responses:
-                "200": {$ref: "#/components/responses/Page"}
+                "200": {$ref: "#/components/responses/PageOrExport"}
                 "303": {$ref: "#/components/responses/Redirect"}
+                "400": {$ref: "#/components/responses/BadRequest"}
+                "422": {$ref: "#/components/responses/ExportRefused"}
+          /sheet:
+            get:
+              tags: [pages]
+              operationId: kpiSheet
+              summary: The KPI management sheet of seed 003 (指標カテゴリ, KPI項目, 目標値, 実績, 達成率 = 実績 ÷ 目標値 × 100, 備考) for a month or a range and a scope the viewer may see; format=csv|xlsx downloads it.
+              parameters:
+                - {name: month, in: query, description: YYYY-MM (default this month), schema: {type: string}}
+                - {name: from, in: query, description: First day (with to), schema: {type: string, format: date}}
+                - {name: to, in: query, description: The day after the last day (exclusive), schema: {type: string, format: date}}
+                - {name: team, in: query, schema: {type: string}}
+                - {name: rep, in: query, schema: {type: string}}
+                - {name: lang, in: query, schema: {type: string, enum: [ja, en]}}
+                - {$ref: "#/components/parameters/exportFormat"}
+                - {$ref: "#/components/parameters/exportEncoding"}
+                - {$ref: "#/components/parameters/exportUnmappable"}
+                - {$ref: "#/components/parameters/exportTable"}
+              responses:
+                "200": {$ref: "#/components/responses/PageOrExport"}
+                "303": {$ref: "#/components/responses/Redirect"}
+                "400": {$ref: "#/components/responses/BadRequest"}
+                "403": {$ref: "#/components/responses/Forbidden"}
+                "422": {$ref: "#/components/responses/ExportRefused"}
           /settings:
             post:
               tags: [pages]
@@ -556,10 +600,17 @@ enum OpenAPIDocument {
             get:
               tags: [pages]
               operationId: targetsPage
-              summary: The targets page.
+              summary: The targets page; format=csv|xlsx downloads the list.
+              parameters:
+                - {$ref: "#/components/parameters/exportFormat"}
+                - {$ref: "#/components/parameters/exportEncoding"}
+                - {$ref: "#/components/parameters/exportUnmappable"}
+                - {$ref: "#/components/parameters/exportTable"}
               responses:
-                "200": {$ref: "#/components/responses/Page"}
+                "200": {$ref: "#/components/responses/PageOrExport"}
                 "303": {$ref: "#/components/responses/Redirect"}
+                "400": {$ref: "#/components/responses/BadRequest"}
+                "422": {$ref: "#/components/responses/ExportRefused"}
             post:
               tags: [pages]
               operationId: targetsAdd
@@ -677,6 +728,26 @@ enum OpenAPIDocument {
               required: true
               description: The day after the last day (exclusive).
               schema: {type: string, format: date}
+            exportFormat:
+              name: format
+              in: query
+              description: Download the page's tables instead of the page - csv (one table) or xlsx (every table as a sheet).
+              schema: {type: string, enum: [html, csv, xlsx]}
+            exportEncoding:
+              name: encoding
+              in: query
+              description: CSV text encoding - utf-8 (with BOM, default) or cp932 (Shift_JIS).
+              schema: {type: string, enum: [utf-8, cp932]}
+            exportUnmappable:
+              name: unmappable
+              in: query
+              description: With encoding=cp932, replace writes ? for characters Shift_JIS lacks; without it such an export is refused with their places.
+              schema: {type: string, enum: [replace]}
+            exportTable:
+              name: table
+              in: query
+              description: The table a CSV holds when the page has several (the page's download links name them).
+              schema: {type: string}
             csrf:
               name: X-CSRF-Token
               in: header
@@ -708,6 +779,20 @@ enum OpenAPIDocument {
               content:
                 text/html:
                   schema: {type: string}
+            PageOrExport:
+              description: The HTML page, or with format= its tables as CSV or an xlsx workbook (Content-Disposition attachment).
+              content:
+                text/html:
+                  schema: {type: string}
+                text/csv:
+                  schema: {type: string}
+                application/vnd.openxmlformats-officedocument.spreadsheetml.sheet:
+                  schema: {type: string, format: binary}
+            ExportRefused:
+              description: A CP932 export met characters Shift_JIS lacks; the message lists each with file:line:column (add unmappable=replace, or use UTF-8).
+              content:
+                application/json:
+                  schema: {$ref: "#/components/schemas/Error"}
             Redirect:
               description: See other (after a form, or to /login without a session).
             BadRequest:
@@ -1071,11 +1156,16 @@ enum OpenAPIDocument {
                 - {name: sort, in: query, schema: {type: string}}
                 - {name: dir, in: query, schema: {type: string, enum: [asc, desc]}}
                 - {name: lang, in: query, schema: {type: string, enum: [ja, en]}}
+                - {$ref: "#/components/parameters/exportFormat"}
+                - {$ref: "#/components/parameters/exportEncoding"}
+                - {$ref: "#/components/parameters/exportUnmappable"}
+                - {$ref: "#/components/parameters/exportTable"}
               responses:
-                "200": {$ref: "#/components/responses/Page"}
+                "200": {$ref: "#/components/responses/PageOrExport"}
                 "303": {$ref: "#/components/responses/Redirect"}
                 "400": {$ref: "#/components/responses/BadRequest"}
                 "403": {$ref: "#/components/responses/Forbidden"}
+                "422": {$ref: "#/components/responses/ExportRefused"}
             ingest:
              post:
               tags: [api]

@@ -1,6 +1,7 @@
 import Foundation
 import MierukaCSV
 import MierukaCore
+import MierukaTestSupport
 import Testing
 
 @testable import MierukaExport
@@ -142,5 +143,21 @@ struct ExportTests {
         let second = try #require(sheets["制御文字"])
         #expect(second.contains("a & <b> _x0041_"))
         #expect(second.contains("50.0%"))
+    }
+}
+
+@Suite("Export: cells from a page's text")
+struct ParsedCellTests {
+    @Test("numbers, rates, yen and — become typed cells that show the same text; other text stays text")
+    func parsing() {
+        for text in ["1,234", "0", "-12.5", "27.0%", "100%", "¥1,234,567", "-¥5,000", "—", "3.25"] {
+            let cell = ExportCell.parsing(displayed: text)
+            if case .text = cell { Issue.record("\(text) stayed text") }
+            #expect(cell.displayText == text, "\(text)")
+        }
+        #expect(ExportCell.parsing(displayed: "27.0%") == .number(0.27, .percent(1)))
+        for text in ["R002", "10時台", "123 / 456", "2026-05-01", "−5.0%", "1,2a"] {
+            #expect(ExportCell.parsing(displayed: text) == .text(text), "\(text)")
+        }
     }
 }

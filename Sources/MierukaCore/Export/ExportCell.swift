@@ -26,6 +26,29 @@ public enum ExportCell: Sendable, Hashable {
         return .number(value, value.rounded() == value ? .integer : .decimal(2))
     }
 
+    /// A cell from text a page already shows: "1,234" and "-12.5" become numbers, "27.0%" a rate, "¥1,234" yen, "—" undefined;
+    /// anything else stays text. For tables built as text (the insights sheet) so their figures are numbers in a workbook.
+    public static func parsing(displayed text: String) -> ExportCell {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        if trimmed == NumberFormat.undefined { return .undefined }
+        func number(_ s: Substring) -> Double? {
+            let digits = s.replacingOccurrences(of: ",", with: "")
+            guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "." || $0 == "-") }) else { return nil }
+            return Double(digits)
+        }
+        if trimmed.hasSuffix("%"), let v = number(trimmed.dropLast()) {
+            let places = trimmed.dropLast().split(separator: ".").dropFirst().first?.count ?? 0
+            return .number(v / 100, .percent(places))
+        }
+        if trimmed.hasPrefix("¥"), let v = number(trimmed.dropFirst()) { return .number(v, .yen) }
+        if trimmed.hasPrefix("-¥"), let v = number(trimmed.dropFirst(2)) { return .number(-v, .yen) }
+        if let v = number(Substring(trimmed)) {
+            let places = trimmed.split(separator: ".").dropFirst().first?.count ?? 0
+            return .number(v, places == 0 ? .integer : .decimal(places))
+        }
+        return .text(text)
+    }
+
     /// The text the page shows for this cell (1,234 · ¥1,234 · 27.0% · —).
     public var displayText: String {
         switch self {

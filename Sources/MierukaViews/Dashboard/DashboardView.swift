@@ -29,6 +29,7 @@ public enum DashboardView {
                             m.cardGroups.map { cardGroup($0, m) } + [
                                 funnel(m),
                                 .el("div", ["class": "split"], [trend(m), weekly(m), reps(m)]),
+                                .trusted(ExportLinks.html(base: m.links.language(m.language), tables: m.exportTables, language: l)),
                             ]),
                     ]),
             ])

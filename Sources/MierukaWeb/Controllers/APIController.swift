@@ -30,6 +30,12 @@ struct APIController {
             guard unknown.isEmpty else { throw HTTPError(.badRequest, message: "unknown KPI id(s): \(unknown.joined(separator: ", "))") }
             only = Set(ids)
         }
+        if let export = try ExportRequest(request) {
+            let results = try await services.kpis(from: from, to: to, by: by, only: only, viewer: viewer)
+            let language = Language.of(request)
+            let table = KPIResultsTable.table(results, language: language)
+            return try export.response([table], stem: "kpis_\(by.rawValue)_\(from)_\(to)", title: "KPI \(from)〜\(to.adding(days: -1))")
+        }
         // The version is read before computing: an answer cached under it is at least as new as the version says.
         let version = try await services.store.answersVersion()
         let key = [viewer.login, viewer.role.rawValue, viewer.team ?? "", viewer.repId ?? "", "\(from)", "\(to)", by.rawValue,

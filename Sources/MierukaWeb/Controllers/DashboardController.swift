@@ -21,6 +21,7 @@ struct DashboardController {
         let language = Language.of(request)
         let ja = language == .ja
         let sort = RepSort(sort: q.get("sort"), dir: q.get("dir"))
+        _ = try ExportRequest(request)  // a wrong format= or encoding= is refused before any figure is computed
         let settings = try await services.store.settings()
         let today = settings.clock.localDate(of: Date())
         // The day's first look at the dashboard records the month's landing forecasts (forecast_accuracy needs them).
@@ -156,7 +157,11 @@ struct DashboardController {
             input.badges.append((ja ? "KGIから逆算" : "Plan from the KGI", "/plan" + query))
             input.badges.append((ja ? "改善のヒント" : "Insights", "/insights" + query))
         }
-        var response = Response.html(DashboardView.render(DashboardModel(input)))
+        let model = DashboardModel(input)
+        if let export = try ExportRequest(request) {
+            return try export.response(model.exportTables, stem: "dashboard_\(scope.group)_\(from)_\(to.adding(days: -1))", title: "\(title) \(periodLabel)")
+        }
+        var response = Response.html(DashboardView.render(model))
         if let lang = q.get("lang"), Language(rawValue: lang) != nil {
             response.setCookie(Cookie(name: "lang", value: lang, path: "/", secure: request.isSecure, httpOnly: true, sameSite: .lax))
         }

@@ -22,8 +22,11 @@ struct DefinitionController {
         let history = try await services.store.settingsHistory()
         let canEdit = try await services.policy(for: viewer).canChangeSettings
         let csrf = context.session?.csrf ?? ""
+        let tables = Self.tables(values: values, history: history, timeZone: try await services.store.settings().timeZone, language: language)
+        if let export = try ExportRequest(request) { return try export.response(tables, stem: "kpi_definitions", title: ja ? "KPI定義書" : "KPI definitions") }
         var body = "<p><a href=\"/\">\(ja ? "← ダッシュボード" : "← Dashboard")</a></p><h1>\(ja ? "KPI定義書" : "KPI definition sheet")</h1>"
         if let message { body += "<p class=\"error\">\(HTML.escape(message))</p>" }
+        body += ExportLinks.html(base: ExportRequest.base(of: request), tables: tables, language: language)
         body += "<h2>\(ja ? "集計ルール" : "Counting rules")</h2><ul>"
         for rule in DefinitionSheet.countingRules(language) { body += "<li>\(HTML.escape(rule))</li>" }
         body += "</ul><h2>\(ja ? "解釈" : "Readings")</h2><ul>"
@@ -60,6 +63,30 @@ struct DefinitionController {
         }
         return .html(Page.render(title: ja ? "KPI定義書" : "KPI definitions", language: language, viewer: viewer, csrf: context.session?.csrf, body: body),
                      status: status)
+    }
+
+    /// The sheet's tables for CSV and Excel: the catalog (every KPI with its layer), the settings, their history.
+    static func tables(values: [String: String], history: [SettingChange], timeZone: TimeZone, language: Language) -> [ExportTable] {
+        let ja = language == .ja
+        var catalog = ExportTable(name: "catalog", title: ja ? "KPI定義" : "KPI catalog",
+                                  headers: ja ? ["区分", "ID", "指標", "計算式", "集計ルール", "目安(出典)"] : ["Layer", "ID", "KPI", "Formula", "Counting rule", "Benchmark (seed)"])
+        for layer in KPILayer.allCases {
+            for d in KPICatalog.standard.definitions where d.layer == layer {
+                catalog.rows.append([.text(layer.label(language)), .text(d.id), .text(d.name(language)), .text(d.formula), .text(d.rule ?? ""),
+                                     d.benchmark.map { .text($0) } ?? .undefined])
+            }
+        }
+        var settings = ExportTable(name: "settings", title: ja ? "組織設定" : "Settings", headers: ja ? ["設定", "キー", "値"] : ["Setting", "Key", "Value"])
+        for def in SettingDefinition.all {
+            settings.rows.append([.text(ja ? def.ja : def.en), .text(def.key), .text(values[def.key] ?? def.defaultValue)])
+        }
+        var changes = ExportTable(name: "history", title: ja ? "変更履歴" : "Change history",
+                                  headers: ja ? ["日時", "変更者", "設定", "旧", "新"] : ["When", "Who", "Setting", "Old", "New"])
+        let row = CanonicalRow(timeZone: timeZone)
+        for change in history.reversed() {
+            changes.rows.append([.text(row.datetime(change.changedAt)), .text(change.changedBy), .text(change.key), .text(change.oldValue ?? ""), .text(change.newValue)])
+        }
+        return [catalog, settings, changes]
     }
 
     func change(_ request: Request, context: AppRequestContext) async throws -> Response {

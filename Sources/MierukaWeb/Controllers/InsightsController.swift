@@ -30,8 +30,21 @@ struct InsightsController {
         let policy = try await services.policy(for: viewer)
         let team = q.get("team").flatMap { $0.isEmpty ? nil : $0 } ?? (policy.seesOrganisation ? nil : viewer.team)
         let report = try await services.insights(from: from, to: to, team: team, viewer: viewer)
+        let sections = InsightsSheet.sections(report, language: language)
+        // Each table of the report, its figures as numbers (the cells are the page's texts).
+        var tables: [ExportTable] = []
+        for section in sections {
+            for case .table(let rows, _, _) in section.blocks where !rows.isEmpty {
+                tables.append(ExportTable(name: "table\(tables.count + 1)", title: section.title, headers: rows[0],
+                                          rows: rows.dropFirst().map { $0.map { ExportCell.parsing(displayed: $0) } }))
+            }
+        }
+        if let export = try ExportRequest(request) {
+            return try export.response(tables, stem: "insights_\(from)_\(to.adding(days: -1))", title: InsightsText.heading(report, language))
+        }
         var body = "<p><a href=\"/\">\(ja ? "← ダッシュボード" : "← Dashboard")</a></p><h1>\(HTML.escape(InsightsText.heading(report, language)))</h1>"
-        for section in InsightsSheet.sections(report, language: language) {
+        body += ExportLinks.html(base: ExportRequest.base(of: request), tables: tables, language: language)
+        for section in sections {
             body += "<h2>\(HTML.escape(section.title))</h2>"
             for block in section.blocks {
                 switch block {

@@ -2,7 +2,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import MierukaCore
-import MierukaCSV
+import MierukaExport
 import MierukaStore
 import MierukaViews
 
@@ -90,7 +90,7 @@ struct RecordsController {
         let viewer = try context.requireViewer()
         let query = try Query(request, kpi: context.parameters.get("id"), reps: try await services.store.reps())
         let found = try await services.evidence(kpi: query.kpi, from: query.from, to: query.to, grouping: query.grouping, group: query.group, viewer: viewer)
-        if request.uri.queryParameters.get("format") == "csv" { return try csv(found, query: query) }
+        if let export = try ExportRequest(request) { return try self.export(found, query: query, as: export) }
         let evidence = found.evidence
         let part = query.part(of: evidence)
         let all = found.visible(query.records(of: evidence))
@@ -117,25 +117,32 @@ struct RecordsController {
         return .json(body)
     }
 
-    /// The part's records as CSV in UTF-8 with a BOM (Excel opens it as Japanese text): one entity per file, so a part
-    /// made of several entities (roi's won amount and cost) is downloaded count by count.
-    func csv(_ found: FigureEvidence, query: Query) throws -> Response {
+    /// Columns of the canonical records that hold numbers: numeric cells in a workbook (ids and dates stay text).
+    static let numericFields: Set<String> = ["amount", "duration_seconds", "mrr", "visits", "value"]
+
+    /// The part's records, one table per entity (a part may mix opportunities and costs): CSV of one entity (in UTF-8
+    /// with a BOM, or CP932), or a workbook with a sheet per entity.
+    func export(_ found: FigureEvidence, query: Query, as export: ExportRequest) throws -> Response {
         let records = found.visible(query.records(of: found.evidence))
-        let entities = Set(records.map(\.record.entity))
-        guard entities.count <= 1 else {
-            throw HTTPError(.badRequest, message: "these records are of several kinds; add count=\(found.evidence.counts(of: query.part(of: found.evidence)).map(\.rawValue).joined(separator: "|"))")
+        var entities: [Entity] = []
+        for (_, r) in records where !entities.contains(r.entity) { entities.append(r.entity) }
+        if entities.isEmpty, let first = found.evidence.counts(of: query.part(of: found.evidence)).first?.entity { entities = [first] }
+        if entities.count > 1 && export.format == .csv && export.table == nil {
+            throw HTTPError(.badRequest, message: "these records are of several kinds; add count=\(found.evidence.counts(of: query.part(of: found.evidence)).map(\.rawValue).joined(separator: "|")), table=\(entities.map(\.rawValue).joined(separator: "|")) or ask for format=xlsx")
         }
-        let entity = entities.first ?? found.evidence.counts(of: query.part(of: found.evidence)).first?.entity ?? .activities
-        var writer = CSVWriter(bom: true)
-        try writer.write(["count", "value"] + entity.headers)
-        for (count, record) in records {
-            try writer.write([count.rawValue, record.value.map(CanonicalRow.number) ?? ""] + (found.rows.cells(record) ?? []))
+        let tables = entities.map { entity -> ExportTable in
+            let headers = ["count", "value"] + entity.headers
+            let rows = records.filter { $0.record.entity == entity }.map { count, record -> [ExportCell] in
+                let cells = found.rows.cells(record) ?? []
+                return [.text(count.rawValue), record.value.map { .count($0) } ?? .empty]
+                    + zip(entity.headers, cells).map { header, cell in
+                        Self.numericFields.contains(header) ? (Double(cell).map { .count($0) } ?? .text(cell)) : .text(cell)
+                    }
+            }
+            return ExportTable(name: entity.rawValue, title: entity.rawValue, headers: headers, rows: rows)
         }
-        var headers = HTTPFields()
-        headers[.contentType] = "text/csv; charset=utf-8"
-        let name = "\(query.kpi)_\(query.group ?? "none")_\(query.from)_\(query.to)_\(query.part(of: found.evidence).rawValue).csv"
-        headers[.contentDisposition] = "attachment; filename=\"records.csv\"; filename*=UTF-8''\(DashboardLinks.encode(name))"
-        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(data: writer.data)))
+        let stem = "\(query.kpi)_\(query.group ?? "none")_\(query.from)_\(query.to)_\(query.part(of: found.evidence).rawValue)"
+        return try export.response(tables, stem: stem, title: "\(query.kpi) \(query.from)〜\(query.to.adding(days: -1))")
     }
 
     // MARK: - Page
@@ -176,9 +183,12 @@ struct RecordsController {
             body += "<tr><td><a href=\"\(HTML.escape(query.url("/records", ["part": part.rawValue, "count": count.rawValue, "page": nil])))\">"
             body += "\(HTML.escape(count.label(japanese: ja)))</a></td><td class=\"n\">\(NumberFormat.grouped(Double(found.visible((evidence.records[count] ?? []).map { (count, $0) }).count)))</td>"
             body += "<td class=\"n\">\(NumberFormat.grouped(evidence.total(count), decimals: 2))</td>"
-            body += "<td><a href=\"\(HTML.escape(csvURL))\">\(ja ? "CSVダウンロード" : "Download CSV")</a></td></tr>"
+            body += "<td><a href=\"\(HTML.escape(csvURL))\">\(ja ? "CSVダウンロード" : "Download CSV")</a>"
+            body += " (<a href=\"\(HTML.escape(csvURL + "&encoding=cp932"))\">Shift_JIS</a>)</td></tr>"
         }
         body += "</table>"
+        let workbook = query.url("/api/v1/kpis/\(query.kpi)/records", ["part": part.rawValue, "format": "xlsx", "page": nil])
+        body += "<p class=\"exports\"><a href=\"\(HTML.escape(workbook))\" data-export=\"xlsx\">\(ja ? "明細をExcelでダウンロード" : "Download the records as Excel")</a></p>"
 
         if found.onlyRep != nil {
             body += "<p class=\"notice\">\(ja ? "数値はチーム全体です。明細はあなたの記録のみ表示しています。" : "The figure is the team's; only your own records are listed.")</p>"

@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import MierukaCore
+import MierukaExport
 import MierukaImport
 import MierukaStore
 import MierukaViews
@@ -32,14 +33,17 @@ struct TargetsController {
         let targets = try await services.targets(viewer: viewer)
         let catalog = KPICatalog.standard
         let mayEdit = viewer.role == .admin || viewer.role == .manager
-        var body = "<p><a href=\"/\">\(ja ? "← ダッシュボード" : "← Dashboard")</a></p><h1>\(ja ? "目標" : "Targets")</h1>"
-        if let message { body += "<p class=\"error\">\(HTML.escape(message))</p>" }
-        body += "<table class=\"targets\"><tr><th>\(ja ? "指標" : "KPI")</th><th>\(ja ? "対象" : "Scope")</th><th>\(ja ? "期間" : "Period")</th>"
-        body += "<th>\(ja ? "開始日" : "Starts")</th><th>\(ja ? "目標値" : "Target")</th><th>SMART</th><th></th></tr>"
         // Every target checked against SMART (000), with the reason of each letter that fails.
         let month = try await PhaseService(store: services.store).currentMonth()
         let checks = Dictionary(try await SMARTService(store: services.store).check(periodMonth: nil, currentMonth: month).results.map { ($0.target.key, $0) },
                                 uniquingKeysWith: { a, _ in a })
+        let table = Self.table(targets, checks: checks, language: language)
+        if let export = try ExportRequest(request) { return try export.response([table], stem: "targets", title: ja ? "目標" : "Targets") }
+        var body = "<p><a href=\"/\">\(ja ? "← ダッシュボード" : "← Dashboard")</a></p><h1>\(ja ? "目標" : "Targets")</h1>"
+        if let message { body += "<p class=\"error\">\(HTML.escape(message))</p>" }
+        body += ExportLinks.html(base: ExportRequest.base(of: request), tables: [table], language: language)
+        body += "<table class=\"targets\"><tr><th>\(ja ? "指標" : "KPI")</th><th>\(ja ? "対象" : "Scope")</th><th>\(ja ? "期間" : "Period")</th>"
+        body += "<th>\(ja ? "開始日" : "Starts")</th><th>\(ja ? "目標値" : "Target")</th><th>SMART</th><th></th></tr>"
         for t in targets {
             let unit = catalog[t.kpi]?.unit ?? .count
             body += "<tr><td>\(HTML.escape(catalog[t.kpi]?.name(language) ?? t.kpi))<br><code>\(HTML.escape(t.kpi))</code></td>"
@@ -85,6 +89,22 @@ struct TargetsController {
             body += "<p class=\"sub\">kpi,scope,scope_id,period,period_start,value</p>"
         }
         return .html(Page.render(title: ja ? "目標" : "Targets", language: language, viewer: viewer, csrf: context.session?.csrf, body: body), status: status)
+    }
+
+    /// The targets as the page lists them, for CSV and Excel.
+    static func table(_ targets: [Target], checks: [String: SMARTResult], language: Language) -> ExportTable {
+        let ja = language == .ja
+        let catalog = KPICatalog.standard
+        let headers = ja ? ["指標", "KPI ID", "対象", "期間", "開始日", "目標値", "SMART"] : ["KPI", "KPI id", "Scope", "Period", "Starts", "Target", "SMART"]
+        let rows = targets.map { t -> [ExportCell] in
+            let smart = checks[t.key].map { check in
+                check.findings.map { "\($0.letter.rawValue)\($0.verdict.symbol)" }.joined(separator: " ")
+                    + check.failing.map { " / \($0.letter.rawValue): \($0.reason(language))" }.joined()
+            }
+            return [.text(catalog[t.kpi]?.name(language) ?? t.kpi), .text(t.kpi), .text(scopeLabel(t, ja: ja)), .text(t.period.rawValue),
+                    .text(t.periodStart.description), .figure(t.value, unit: catalog[t.kpi]?.unit ?? .count), smart.map { .text($0) } ?? .undefined]
+        }
+        return ExportTable(name: "targets", title: ja ? "目標" : "Targets", headers: headers, rows: rows)
     }
 
     static func hidden(_ name: String, _ value: String) -> String {

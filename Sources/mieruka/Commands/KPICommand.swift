@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import MierukaCore
+import MierukaExport
 import MierukaStore
 
 struct KPICommand: AsyncParsableCommand {
@@ -14,8 +15,9 @@ struct KPICommand: AsyncParsableCommand {
     @Option(help: "Day after the last day, YYYY-MM-DD (exclusive).") var to: String
     @Option(help: "org | rep | team | channel | day | week | month | quarter | fiscal_year") var by: String = "org"
     @Option(help: "Comma-separated KPI ids (default: all).") var kpi: String?
-    @Option(help: "table | json | csv") var format: String = "table"
+    @Option(help: "table | json | csv | xlsx (csv: raw values for machines; xlsx: formatted figures, needs --out)") var format: String = "table"
     @Option(help: "ja | en (table labels)") var lang: String = "ja"
+    @OptionGroup var export: ExportOptions
 
     func run() async throws {
         guard let fromDate = LocalDate(from), let toDate = LocalDate(to) else {
@@ -25,7 +27,7 @@ struct KPICommand: AsyncParsableCommand {
         guard let breakdown = KPIBreakdown(rawValue: by) else {
             throw ValidationError("--by must be one of \(KPIBreakdown.allCases.map(\.rawValue).joined(separator: ", "))")
         }
-        guard ["table", "json", "csv"].contains(format) else { throw ValidationError("--format must be table, json or csv") }
+        guard ["table", "json", "csv", "xlsx"].contains(format) else { throw ValidationError("--format must be table, json, csv or xlsx") }
         guard let language = Language(rawValue: lang) else { throw ValidationError("--lang must be ja or en") }
         var only: Set<String>?
         if let kpi {
@@ -44,8 +46,11 @@ struct KPICommand: AsyncParsableCommand {
             var out = ""
             for r in results { out += r.jsonLine + "\n" }
             FileHandle.standardOutput.write(Data(out.utf8))
-        case "csv":
+        case "csv" where export.encoding == "utf-8" && export.out == nil:
             FileHandle.standardOutput.write(Data(KPITable.csv(results, language: language).utf8))
+        case "csv", "xlsx":
+            // Files for people: the figures as the pages show them, each with numerator and denominator.
+            try export.write([KPIResultsTable.table(results, language: language)], format: ExportFormat(rawValue: format)!, title: "KPI \(from)〜\(toDate.adding(days: -1))")
         default:
             print(KPITable.text(results, language: language), terminator: "")
         }

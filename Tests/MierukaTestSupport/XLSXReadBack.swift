@@ -6,22 +6,22 @@ import ZIPFoundation
 
 /// Reads a workbook we wrote back the way a spreadsheet program would: the ZIP parts, each sheet's cells with their
 /// type and style, and the number format each style names. Independent of the writer's code.
-struct XLSXReadBack {
-    struct Cell: Equatable {
-        var reference: String
+public struct XLSXReadBack {
+    public struct Cell: Equatable, Sendable {
+        public var reference: String
         /// "n" for numbers, "inlineStr" for text.
-        var type: String
-        var value: String
-        var style: Int
+        public var type: String
+        public var value: String
+        public var style: Int
     }
 
-    var parts: [String: Data] = [:]
-    var sheetNames: [String] = []
-    var sheets: [[Cell]] = []
+    public var parts: [String: Data] = [:]
+    public var sheetNames: [String] = []
+    public var sheets: [[Cell]] = []
     /// Style index → number format code ("General" when the style has none).
-    var formats: [Int: String] = [:]
+    public var formats: [Int: String] = [:]
 
-    init(_ data: Data) throws {
+    public init(_ data: Data) throws {
         let archive = try Archive(data: data, accessMode: .read)
         for entry in archive {
             var bytes = Data()
@@ -47,9 +47,9 @@ struct XLSXReadBack {
     }
 
     /// The cell at an A1 reference of a sheet.
-    func cell(_ sheet: Int, _ reference: String) -> Cell? { sheets[sheet].first { $0.reference == reference } }
+    public func cell(_ sheet: Int, _ reference: String) -> Cell? { sheets[sheet].first { $0.reference == reference } }
 
-    static func cells(_ xml: Data) -> [Cell] {
+    public static func cells(_ xml: Data) -> [Cell] {
         final class Delegate: NSObject, XMLParserDelegate {
             var cells: [Cell] = []
             var current: Cell?
@@ -73,12 +73,12 @@ struct XLSXReadBack {
     }
 
     /// Every element with its attributes, in document order (enough for workbook.xml and styles.xml).
-    struct Elements {
-        struct Element { var name: String; var attributes: [String: String] }
-        var elements: [Element] = []
-        var wellFormed: Bool
+    public struct Elements {
+        public struct Element { public var name: String; public var attributes: [String: String] }
+        public var elements: [Element] = []
+        public var wellFormed: Bool
 
-        init(_ xml: Data) {
+        public init(_ xml: Data) {
             final class Delegate: NSObject, XMLParserDelegate {
                 var elements: [Element] = []
                 func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String]) {

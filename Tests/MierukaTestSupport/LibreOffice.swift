@@ -2,22 +2,22 @@ import Foundation
 
 /// LibreOffice's own reading of a file we wrote: `soffice --headless --convert-to csv`. In CI (CI=true) LibreOffice
 /// must be there (scripts/test.sh installs it); on a developer machine without it the check says so and is skipped.
-enum LibreOffice {
-    static var executable: String? {
+public enum LibreOffice {
+    public static var executable: String? {
         for path in ["/usr/bin/soffice", "/usr/bin/libreoffice", "/usr/local/bin/soffice"] where FileManager.default.isExecutableFile(atPath: path) {
             return path
         }
         return nil
     }
 
-    static var required: Bool { ProcessInfo.processInfo.environment["CI"] == "true" }
+    public static var required: Bool { ProcessInfo.processInfo.environment["CI"] == "true" }
 
-    struct Missing: Error, CustomStringConvertible {
-        var description: String { "LibreOffice is not installed (apt-get install libreoffice-calc); CI installs it" }
+    public struct Missing: Error, CustomStringConvertible {
+        public var description: String { "LibreOffice is not installed (apt-get install libreoffice-calc); CI installs it" }
     }
 
     /// Every sheet of `xlsx` as CSV text (UTF-8) by sheet name, as LibreOffice shows the cells (formatted text).
-    static func csvSheets(of xlsx: Data, sheetNames: [String]) throws -> [String: String] {
+    public static func csvSheets(of xlsx: Data, sheetNames: [String]) throws -> [String: String] {
         guard let soffice = executable else { throw Missing() }
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("mieruka-lo-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
