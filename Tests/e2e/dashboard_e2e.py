@@ -310,6 +310,21 @@ def main() -> int:
             check([c["kpi"] for c in cards_en] == kpis, f"English cards {[c['kpi'] for c in cards_en]} differ from Japanese {kpis}")
             compare_cards(cards_en, rows_by_kpi, catalog, "en")
             screenshot(page, os.path.join(args.out, "dashboard-en.png"), "English dashboard")
+
+            # The dashboard's downloads, clicked as a person would: a workbook and a Shift_JIS CSV of the rep table.
+            with page.expect_download() as caught:
+                page.locator('a[data-export="xlsx"]').first.click()
+            download = caught.value
+            with open(download.path(), "rb") as f:
+                head = f.read(2)
+            check(head == b"PK" and download.suggested_filename.endswith(".xlsx"),
+                  f"the Excel link downloaded {download.suggested_filename!r} starting {head!r}, not a workbook")
+            with page.expect_download() as caught:
+                page.locator('a[data-export="csv-cp932"]').nth(1).click()
+            with open(caught.value.path(), "rb") as f:
+                text = f.read().decode("cp932")
+            check(text.startswith("Rep,") or text.startswith("担当,"), f"the Shift_JIS rep table starts {text[:40]!r}")
+            print(f"  downloads: {download.suggested_filename}, {caught.value.suggested_filename}")
         finally:
             browser.close()
 

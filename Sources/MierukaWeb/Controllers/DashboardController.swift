@@ -139,7 +139,7 @@ struct DashboardController {
             repNames: repName, targets: scopeTargets, daily: figures.daily,
             alerts: alerts, links: links, scope: scope.group, repTargets: repTargets, sort: sort, periodChoice: choice,
             account: context.session.map {
-                var pages: [(label: String, path: String)] = [(ja ? "目標" : "Targets", "/targets")]
+                var pages: [(label: String, path: String)] = [(ja ? "目標" : "Targets", "/targets"), (ja ? "KPI管理シート" : "KPI sheet", "/sheet")]
                 if viewer.role == .admin { pages.append((ja ? "インポート" : "Import", "/import")) }
                 return DashboardAccount(login: viewer.login, roleLabel: ja ? viewer.role.ja : viewer.role.rawValue, csrf: $0.csrf, pages: pages)
             },
