@@ -634,10 +634,20 @@ enum OpenAPIDocument {
             get:
               tags: [pages]
               operationId: planPage
-              summary: The planner page (form; with kgi, the worked-back chain).
-              parameters: *planParameters
+              summary: The planner page (form; with kgi, the worked-back chain); with kgi, format=csv|xlsx downloads the plan's tables (plan, reps).
+              parameters:
+                - {name: kgi, in: query, description: "revenue=YEN, wins=N, sqls=N or appointments=N (without it, the form).", schema: {type: string}}
+                - {name: period, in: query, description: The month (default this month)., schema: {type: string}}
+                - {name: team, in: query, description: A team (default the organisation)., schema: {type: string}}
+                - {name: rates, in: query, schema: {type: string, enum: [history, benchmark], default: history}}
+                - {name: rate, in: query, description: "Your own rates, KPI_ID=NUMBER, comma-separated (e.g. avg_deal_size=1000000).", schema: {type: string}}
+                - {$ref: "#/components/parameters/exportFormat"}
+                - {$ref: "#/components/parameters/exportEncoding"}
+                - {$ref: "#/components/parameters/exportUnmappable"}
+                - {$ref: "#/components/parameters/exportTable"}
               responses:
-                "200": {$ref: "#/components/responses/Page"}
+                "200": {$ref: "#/components/responses/PageOrExport"}
+                "422": {$ref: "#/components/responses/ExportRefused"}
                 "303": {$ref: "#/components/responses/Redirect"}
                 "400": {$ref: "#/components/responses/BadRequest"}
                 "403": {$ref: "#/components/responses/Forbidden"}
@@ -655,11 +665,17 @@ enum OpenAPIDocument {
             get:
               tags: [pages]
               operationId: phasePage
-              summary: The phase diagnosis page (checklist, the phase's KPI set, the transition plan; managers answer items).
+              summary: The phase diagnosis page (checklist, the phase's KPI set, the transition plan; managers answer items); format=csv|xlsx downloads the checklist and the KPI set.
               parameters:
                 - {name: team, in: query, schema: {type: string}}
+                - {$ref: "#/components/parameters/exportFormat"}
+                - {$ref: "#/components/parameters/exportEncoding"}
+                - {$ref: "#/components/parameters/exportUnmappable"}
+                - {$ref: "#/components/parameters/exportTable"}
               responses:
-                "200": {$ref: "#/components/responses/Page"}
+                "200": {$ref: "#/components/responses/PageOrExport"}
+                "400": {$ref: "#/components/responses/BadRequest"}
+                "422": {$ref: "#/components/responses/ExportRefused"}
                 "303": {$ref: "#/components/responses/Redirect"}
                 "403": {$ref: "#/components/responses/Forbidden"}
           /phase/apply:
@@ -691,10 +707,16 @@ enum OpenAPIDocument {
                 - {name: from, in: query, schema: {type: string, format: date}}
                 - {name: to, in: query, schema: {type: string, format: date}}
                 - {name: team, in: query, schema: {type: string}}
+                - {$ref: "#/components/parameters/exportFormat"}
+                - {$ref: "#/components/parameters/exportEncoding"}
+                - {$ref: "#/components/parameters/exportUnmappable"}
+                - {$ref: "#/components/parameters/exportTable"}
               responses:
-                "200": {$ref: "#/components/responses/Page"}
+                "200": {$ref: "#/components/responses/PageOrExport"}
                 "303": {$ref: "#/components/responses/Redirect"}
+                "400": {$ref: "#/components/responses/BadRequest"}
                 "403": {$ref: "#/components/responses/Forbidden"}
+                "422": {$ref: "#/components/responses/ExportRefused"}
           /targets/import:
             post:
               tags: [pages]

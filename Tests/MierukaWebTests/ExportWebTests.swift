@@ -210,6 +210,13 @@ struct ExportWebTests {
             let book = try XLSXReadBack(try await Self.download(client, "/definitions?format=xlsx", cookie: cookie).1)
             #expect(book.sheetNames == ["KPI定義", "組織設定", "変更履歴"])
             #expect(book.sheets[0].contains { $0.value == "connect_rate" })
+            // The planner's chain and the phase checklist, as their pages show them.
+            let plan = try await Self.download(client, "/plan?kgi=revenue%3D30000000&period=2026-07&rate=avg_deal_size%3D1000000&format=csv&table=plan", cookie: cookie)
+            #expect(plan.0 == .ok)
+            let planRows = try Self.csvRows(plan.1)
+            #expect(planRows.contains { $0[1] == "wins" && $0[2] == "30" })
+            let phase = try XLSXReadBack(try await Self.download(client, "/phase?format=xlsx", cookie: cookie).1)
+            #expect(phase.sheetNames == ["チェックリスト", "このフェーズで追うKPI"] && phase.sheets[0].count > 10 * 6)
             // The catalog's benchmarks use EN DASH (40–80/day), which CP932 has not: refused with the places, or replaced when asked.
             let refused = try await WebHarness.get(client, "/definitions?format=csv&table=catalog&encoding=cp932", cookie: cookie)
             #expect(refused.0 == .unprocessableContent && refused.1.contains("U+2013") && refused.1.contains("catalog.csv:"))

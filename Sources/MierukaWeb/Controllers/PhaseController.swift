@@ -99,10 +99,28 @@ struct PhaseController {
         let (doc, _, month) = try await document(team: team)
         let canAnswer = try await mayAnswer(team, viewer: viewer)
         let csrf = context.session?.csrf ?? ""
+        // The checklist and the phase's KPI set, as the page lists them, for CSV and Excel.
+        var checklist = ExportTable(name: "checklist", title: ja ? "チェックリスト" : "Checklist",
+                                    headers: ja ? ["番号", "フェーズ", "項目", "回答", "出所", "根拠"] : ["No.", "Phase", "Item", "Answer", "Source", "Evidence"])
+        for item in doc.items {
+            checklist.rows.append([.text(item.code), .text(item.phase.name(language)), .text(ja ? item.ja : item.en), .text(item.answer.label(language)),
+                                   .text(item.source == .data ? (ja ? "データから" : "from data") : (ja ? "マネージャー回答" : "manager's answer")),
+                                   .text(ja ? item.evidenceJa : item.evidenceEn)])
+        }
+        var preset = ExportTable(name: "kpis", title: ja ? "このフェーズで追うKPI" : "KPIs for this phase",
+                                 headers: ja ? ["指標", "KPI ID", "層", "重要度", "目標値の例"] : ["KPI", "KPI id", "Layer", "Importance", "Example target"])
+        for k in PhasePreset.standard(doc.phase).kpis {
+            preset.rows.append([.text(ja ? k.seedJa : k.seedEn), .text(k.kpi), .text(k.layer.label(language)), .text(k.stars),
+                                k.example.map { .text($0.seedText) } ?? .undefined])
+        }
+        if let export = try ExportRequest(request) {
+            return try export.response([checklist, preset], stem: "phase_\(month)", title: (ja ? "フェーズ診断 " : "Phase diagnosis ") + "\(month)")
+        }
         var body = "<p><a href=\"/\">\(ja ? "← ダッシュボード" : "← Dashboard")</a></p>"
         body += "<h1>\(ja ? "フェーズ診断" : "Phase diagnosis") — \(HTML.escape(team ?? (ja ? "全社" : "Organisation"))) (\(month))</h1>"
         body += "<p class=\"phase\" data-phase=\"\(doc.phase.rawValue)\"><strong>\(HTML.escape(doc.phase.name(language)))</strong> "
         body += "(\(HTML.escape(doc.phase.durationGuide(language))))</p><p>\(HTML.escape(ja ? doc.reasonJa : doc.reasonEn))</p>"
+        body += ExportLinks.html(base: ExportRequest.base(of: request), tables: [checklist, preset], language: language)
         body += "<h2>\(ja ? "チェックリスト" : "Checklist")</h2><table class=\"checklist\"><tr><th></th><th>\(ja ? "項目" : "Item")</th>"
         body += "<th>\(ja ? "回答" : "Answer")</th><th>\(ja ? "根拠" : "Evidence")</th></tr>"
         for item in doc.items {

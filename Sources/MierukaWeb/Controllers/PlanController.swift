@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import MierukaCore
+import MierukaExport
 import MierukaStore
 import MierukaViews
 
@@ -117,7 +118,12 @@ struct PlanController {
         if q["kgi"] != nil {
             let query = try Query(q, today: today)
             let plan = try await plan(query, viewer: viewer, saving: false)
+            let tables = Self.tables(plan, language: language)
+            if let export = try ExportRequest(request) {
+                return try export.response(tables, stem: "plan_\(plan.month)", title: PlanText.heading(plan, language))
+            }
             body += Self.render(plan, language: language)
+            body += ExportLinks.html(base: ExportRequest.base(of: request), tables: tables, language: language)
             let policy = try await services.policy(for: viewer)
             let maySave = query.team.map { viewer.role == .admin || (viewer.role == .manager && policy.seesTeam($0)) } ?? (viewer.role == .admin)
             if maySave, context.session != nil {
@@ -157,6 +163,29 @@ struct PlanController {
             body += "</table></div>"
         }
         return body
+    }
+
+    /// The plan's tables for CSV and Excel: the chain (month, per business day, per rep per day, the rate used) and
+    /// each rep's month and day.
+    static func tables(_ plan: KGIPlan, language: Language) -> [ExportTable] {
+        let ja = language == .ja
+        var steps = ExportTable(name: "plan", title: ja ? "逆算プラン" : "Plan",
+                                headers: ja ? ["指標", "KPI ID", "月間", "1日あたり", "1人1日", "使った率"] : ["Step", "KPI id", "Month", "Per day", "Per rep per day", "Rate used"])
+        for step in plan.steps {
+            let yen = step.kpi == "won_amount"
+            func cell(_ v: Double?) -> ExportCell { v.map { yen ? .number($0, .yen) : .number($0, .decimal(1)) } ?? .undefined }
+            steps.rows.append([.text(PlanText.stepName(step.kpi, language)), .text(step.kpi), yen ? .number(step.monthly, .yen) : .count(step.monthly),
+                               cell(step.perBusinessDay), cell(step.perRepPerDay), .text(step.rate.map { PlanText.rate($0, language) } ?? "KGI")])
+        }
+        let counted = plan.steps.map(\.kpi).filter { $0 != "won_amount" }
+        var reps = ExportTable(name: "reps", title: ja ? "担当者別" : "Per rep",
+                               headers: [ja ? "担当者" : "Rep", ja ? "担当者ID" : "Rep id", ja ? "係数" : "Weight"]
+                                   + counted.flatMap { [PlanText.stepName($0, language) + (ja ? " 月間" : " month"), PlanText.stepName($0, language) + (ja ? " 1日" : " per day")] })
+        for rep in plan.reps {
+            reps.rows.append([.text(rep.name), .text(rep.repId), .number(rep.weight, .percent(1))]
+                             + counted.flatMap { [ExportCell.count(rep.monthly[$0] ?? 0), .number(rep.perBusinessDay[$0] ?? 0, .decimal(1))] })
+        }
+        return plan.reps.isEmpty ? [steps] : [steps, reps]
     }
 
     func saveFromPage(_ request: Request, context: AppRequestContext) async throws -> Response {
