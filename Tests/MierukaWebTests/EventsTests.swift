@@ -198,3 +198,21 @@ struct EventsTests {
         }
     }
 }
+
+extension EventsTests {
+    @Test("the same batch posted twice at once is written once")
+    func concurrentDuplicates() async throws {
+        try await WebHarness.withApp { client, store in
+            let token = try await LoginService(store: store).createToken(login: "admin")
+            let rows = try await store.count(.activities)
+            let body = Self.batch(Self.callAndEmail)
+            async let a = IngestTests.post(client, "/api/v1/events", body, bearer: token)
+            async let b = IngestTests.post(client, "/api/v1/events", body, bearer: token)
+            let (first, second) = try await (a, b)
+            #expect(first.status == .ok && second.status == .ok, "\(first.text) \(second.text)")
+            #expect([first.json["accepted"] as? Int, second.json["accepted"] as? Int].compactMap { $0 }.sorted() == [0, 5])
+            #expect(try await store.count(.activities) == rows + 2)
+            #expect(try await Self.eventCount(store) == 5)
+        }
+    }
+}

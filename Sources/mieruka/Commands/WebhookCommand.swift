@@ -82,7 +82,7 @@ struct WebhookCommand: AsyncParsableCommand {
                     lines.append(line)
                     for a in try await db.webhookAttempts(deliveryId: d.id) {
                         lines.append("    #\(a.attempt) \(WebhookEnvelope.timestamp(a.at))  \(a.statusCode.map { "HTTP \($0)" } ?? "no answer")"
-                            + (a.error.map { "  \($0)" } ?? ""))
+                            + (a.error.flatMap { $0 == "HTTP \(a.statusCode ?? -1)" ? nil : "  \($0)" } ?? ""))
                     }
                 }
                 return lines
