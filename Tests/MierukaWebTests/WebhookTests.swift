@@ -165,3 +165,28 @@ struct WebhookTests {
         }
     }
 }
+
+extension WebhookTests {
+    @Test("a CSV import that creates opportunities announces each new one, and only the new ones")
+    func csvImportAnnounces() async throws {
+        try await WebHarness.withApp { _, store in
+            _ = try await WebhookSubscriptions.add(url: "http://127.0.0.1:9/unused", events: "appointment.created", createdBy: "test", store: store)
+            let directory = FileManager.default.temporaryDirectory.appendingPathComponent("mieruka-hook-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(at: directory) }
+            // O0000001 is in the golden data already (an update); CSV-O1 and CSV-O2 are new.
+            let csv = """
+                opportunity_id,lead_id,created_by,owner,source,created_at,meeting_at,handed_off_at,stage,amount,expected_close_on,closed_at,lost_reason,budget,authority,timeline,need,decision_process,next_action,is_reactivation
+                O0000001,L0000005,R002,R009,partner,2026-04-13T11:57:00+09:00,,2026-04-13T12:04:00+09:00,lost,630000,,2026-04-14T17:50:00+09:00,アポキャンセル,true,true,true,outline,outline,month_only,
+                CSV-O1,L0000070,R002,,inside_sales,2026-05-22T10:00:00+09:00,,,appointment,,,,,,,,,,,
+                CSV-O2,L0000070,R003,,inside_sales,2026-05-22T11:00:00+09:00,,,appointment,,,,,,,,,,,
+
+                """
+            try csv.write(to: directory.appendingPathComponent("opportunities.csv"), atomically: true, encoding: .utf8)
+            let sources = try ImportSource.resolve(paths: [directory.path], mappings: [])
+            _ = try await Importer(store: store, timeZone: TimeZone(identifier: "Asia/Tokyo")!).run(sources)
+            let queued = try await Self.deliveries(store, type: "appointment.created")
+            #expect(queued.map(\.eventId).sorted() == ["appointment.created:CSV-O1", "appointment.created:CSV-O2"])
+        }
+    }
+}
