@@ -37,6 +37,8 @@ public protocol Store: AnyObject, Sendable {
     /// The rollup units (lead ids, or RollupUnit.opportunityPrefix + id) the staged rows of `entity` touch, before and
     /// after the merge: the staged rows' leads and those the stored rows of the same keys name. Empty when nothing is staged.
     func stagedRollupUnits(_ entity: Entity) async throws -> [String]
+    /// The keys of the staged rows of `entity` (one-column keys) that are not stored yet: what the merge will insert.
+    func stagedNewKeys(_ entity: Entity) async throws -> [String]
     func logImport(startedAt: Date, files: [String], summary: String) async throws
 
     func settingValues() async throws -> [String: String]

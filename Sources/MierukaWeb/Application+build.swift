@@ -39,6 +39,7 @@ public func buildRouter(services: Services) -> Router<AppRequestContext> {
     APIController(services: services).addRoutes(to: router)
     IngestController(services: services).addRoutes(to: router)
     SheetController(services: services).addRoutes(to: router)
+    EventsController(services: services).addRoutes(to: router)
     return router
 }
 

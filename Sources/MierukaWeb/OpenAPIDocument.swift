@@ -466,6 +466,42 @@ enum OpenAPIDocument {
             $ref: "#/components/pathItems/ingest"
           /api/v1/opportunities:
             $ref: "#/components/pathItems/ingest"
+          /api/v1/events:
+            post:
+              tags: [api]
+              operationId: postEvents
+              summary: Call and email events from call tools and MA tools; the events of one call_id / message_id make one activity (call:<call_id>, email:<message_id>). Idempotent by event_id; all or nothing.
+              parameters:
+                - {$ref: "#/components/parameters/csrf"}
+              requestBody:
+                required: true
+                content:
+                  application/json:
+                    schema:
+                      oneOf:
+                        - {$ref: "#/components/schemas/InboundEvent"}
+                        - type: object
+                          required: [events]
+                          properties:
+                            events:
+                              type: array
+                              maxItems: 10000
+                              items: {$ref: "#/components/schemas/InboundEvent"}
+                        - type: array
+                          maxItems: 10000
+                          items: {$ref: "#/components/schemas/InboundEvent"}
+              responses:
+                "200":
+                  description: Stored. Each event is accepted or, when its event_id was received before, a duplicate that changed nothing.
+                  content:
+                    application/json:
+                      schema: {$ref: "#/components/schemas/EventsAccepted"}
+                "400": {$ref: "#/components/responses/BadRequest"}
+                "401": {$ref: "#/components/responses/Unauthorized"}
+                "403": {$ref: "#/components/responses/Forbidden"}
+                "413": {$ref: "#/components/responses/BadRequest"}
+                "415": {$ref: "#/components/responses/BadRequest"}
+                "422": {$ref: "#/components/responses/Unprocessable"}
           /:
             $ref: "#/components/pathItems/dashboard"
           /dashboard:
@@ -843,6 +879,44 @@ enum OpenAPIDocument {
                 application/json:
                   schema: {$ref: "#/components/schemas/Problems"}
           schemas:
+            InboundEvent:
+              type: object
+              required: [event_id, type, occurred_at, rep_id, lead_id]
+              properties:
+                event_id: {type: string, description: "The idempotency key: an event_id received before changes nothing."}
+                type:
+                  type: string
+                  enum: [call.started, call.ended, email.sent, email.opened, email.clicked, email.replied, email.bounced]
+                occurred_at: {type: string, format: date-time, description: "ISO 8601 with an offset (Z or +09:00)."}
+                rep_id: {type: string}
+                lead_id: {type: string}
+                call_id: {type: string, description: "call.* events: the call (the activity call:<call_id>)."}
+                message_id: {type: string, description: "email.* events: the message (the activity email:<message_id>)."}
+                direction: {type: string, enum: [outbound, inbound], default: outbound}
+                duration_seconds: {type: integer, minimum: 0, description: "call.ended only (required there)."}
+                connected: {type: boolean, description: "call.ended only (required there)."}
+                decision_maker: {type: boolean, description: "call.ended only (optional)."}
+            EventsAccepted:
+              type: object
+              required: [received, accepted, duplicates, activities, events]
+              properties:
+                received: {type: integer}
+                accepted: {type: integer}
+                duplicates: {type: integer}
+                activities:
+                  type: object
+                  properties:
+                    inserted: {type: integer}
+                    updated: {type: integer}
+                    unchanged: {type: integer}
+                events:
+                  type: array
+                  items:
+                    type: object
+                    properties:
+                      event_id: {type: string}
+                      status: {type: string, enum: [accepted, duplicate]}
+                      activity_id: {type: string}
             Error:
               type: object
               required: [error]

@@ -241,3 +241,15 @@ extension PostgresStore {
         return try await query(sql, RollupSQL.stagedUnitBinds(entity)).compactMap { $0.first?.text }
     }
 }
+
+extension PostgresStore {
+    public func stagedNewKeys(_ entity: Entity) async throws -> [String] {
+        guard let transaction = PostgresTransaction.current, transaction.store === self, transaction.hasStaged(entity), entity.keyColumns.count == 1
+        else { return [] }
+        let key = entity.keyColumns[0]
+        return try await query(
+            "SELECT DISTINCT s.\(key) FROM pg_temp.\(Self.stagingTable(entity)) s WHERE NOT EXISTS (SELECT 1 FROM \(entity.table) t WHERE t.\(key) = s.\(key))",
+            []
+        ).compactMap { $0.first?.text }
+    }
+}

@@ -272,7 +272,15 @@ extension Store {
 
     /// `mergeStaged`, keeping the rollups right in the same transaction: the touched units' old cells out, new ones in;
     /// or, for a large write or rollups that are already stale, marked stale for `finishRollups` to rebuild.
+    /// New opportunities are announced as appointment.created in the same transaction (the webhook outbox).
     public func mergeStagedKeepingRollups(_ entity: Entity) async throws -> MergeCounts {
+        let appointments = try await appointmentsToAnnounce(entity)
+        let counts = try await mergeStagedUpdatingRollups(entity)
+        try await announceAppointments(appointments)
+        return counts
+    }
+
+    private func mergeStagedUpdatingRollups(_ entity: Entity) async throws -> MergeCounts {
         try await lockRollups()
         // Reps are not in units: a rep's new team changes the fingerprint, and finishRollups rebuilds.
         guard [.leads, .activities, .opportunities].contains(entity) else { return try await mergeStaged(entity) }

@@ -170,3 +170,14 @@ extension SQLiteStore {
         return try await query(sql, RollupSQL.stagedUnitBinds(entity)).compactMap { $0.first?.text }
     }
 }
+
+extension SQLiteStore {
+    public func stagedNewKeys(_ entity: Entity) async throws -> [String] {
+        guard stagedEntities.contains(entity), entity.keyColumns.count == 1 else { return [] }
+        let key = entity.keyColumns[0]
+        return try await query(
+            "SELECT DISTINCT s.\(key) FROM temp.\(Self.stagingTable(entity)) s WHERE NOT EXISTS (SELECT 1 FROM main.\(entity.table) t WHERE t.\(key) = s.\(key))",
+            []
+        ).compactMap { $0.first?.text }
+    }
+}

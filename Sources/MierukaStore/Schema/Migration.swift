@@ -147,5 +147,35 @@ extension Migration {
                 "CREATE TABLE rollup_months (kind TEXT NOT NULL, grp TEXT NOT NULL, month BIGINT NOT NULL, pipeline DOUBLE PRECISION NOT NULL, PRIMARY KEY (kind, month, grp))",
                 "CREATE TABLE rollup_state (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL)",
             ]),
+        // Events posted by call and MA tools (event_id is the idempotency key; the activity is folded from all events of
+        // its call or message), outbound webhook subscriptions, their delivery outbox with every attempt, and the alerts
+        // already announced.
+        Migration(name: "0009_events_webhooks", statements: [
+            """
+            CREATE TABLE inbound_events (
+                event_id TEXT PRIMARY KEY NOT NULL, activity_id TEXT NOT NULL, type TEXT NOT NULL, occurred_at BIGINT NOT NULL,
+                lead_id TEXT NOT NULL, rep_id TEXT NOT NULL, direction TEXT NOT NULL, duration_seconds BIGINT, connected SMALLINT,
+                decision_maker SMALLINT, received_at BIGINT NOT NULL, received_by TEXT NOT NULL)
+            """,
+            "CREATE INDEX inbound_events_activity ON inbound_events (activity_id)",
+            """
+            CREATE TABLE webhook_subscriptions (
+                subscription_id TEXT PRIMARY KEY NOT NULL, url TEXT NOT NULL, secret TEXT NOT NULL, events TEXT NOT NULL,
+                created_at BIGINT NOT NULL, created_by TEXT NOT NULL)
+            """,
+            """
+            CREATE TABLE webhook_deliveries (
+                delivery_id TEXT PRIMARY KEY NOT NULL, subscription_id TEXT NOT NULL, event_id TEXT NOT NULL, event_type TEXT NOT NULL,
+                body TEXT NOT NULL, status TEXT NOT NULL CHECK (status IN ('pending','delivered','failed')), attempts BIGINT NOT NULL,
+                last_status BIGINT, last_error TEXT, next_attempt_at BIGINT, created_at BIGINT NOT NULL, finished_at BIGINT)
+            """,
+            "CREATE INDEX webhook_deliveries_due ON webhook_deliveries (status, next_attempt_at)",
+            """
+            CREATE TABLE webhook_attempts (
+                delivery_id TEXT NOT NULL, attempt BIGINT NOT NULL, attempted_at BIGINT NOT NULL, status_code BIGINT, error TEXT,
+                PRIMARY KEY (delivery_id, attempt))
+            """,
+            "CREATE TABLE raised_alerts (alert_key TEXT PRIMARY KEY NOT NULL, raised_at BIGINT NOT NULL)",
+        ]),
     ]
 }

@@ -28,12 +28,26 @@ struct ServeCommand: AsyncParsableCommand {
             }
             say("Mieruka: http://\(host):\(port)/  (database \(db.location); Ctrl-C stops)")
             let app = buildApplication(services: Services(store: db), configuration: WebConfiguration(host: host, port: port))
-            try await app.runService()
+            // Webhook deliveries and alert announcements run beside the server and stop with it.
+            let worker = WebhookWorker(store: db, retry: Self.webhookRetry())
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                group.addTask { await worker.run() }
+                try await app.runService()
+                group.cancelAll()
+            }
             try await db.close()
         } catch {
             try? await db.close()
             throw error
         }
+    }
+
+    /// The retry schedule; MIERUKA_WEBHOOK_RETRY_BASE (seconds) replaces the first wait of 30 s, the others in proportion.
+    static func webhookRetry() -> WebhookRetryPolicy {
+        guard let text = ProcessInfo.processInfo.environment["MIERUKA_WEBHOOK_RETRY_BASE"], let base = Double(text), base > 0 else {
+            return WebhookRetryPolicy()
+        }
+        return .scaled(firstDelay: base)
     }
 
     /// The demo organisation, once, plus a user for each role with a printed password.

@@ -1,0 +1,142 @@
+import AsyncHTTPClient
+import Foundation
+import Logging
+import MierukaCore
+import MierukaStore
+import NIOCore
+import NIOHTTP1
+
+/// The background worker of `mieruka serve`: sends due webhook deliveries (signed, retried with back-off) and announces
+/// alerts not announced before. Every state change is in the store, so a restart goes on where it stopped; an attempt
+/// cut off by a stop is sent again (receivers deduplicate by the body's `id`).
+public final class WebhookWorker: Sendable {
+    public let store: any Store
+    public let retry: WebhookRetryPolicy
+    /// How often due deliveries are looked for.
+    public let pollInterval: TimeInterval
+    /// How often the alerts are computed (they read a month of figures: not every poll).
+    public let alertInterval: TimeInterval
+    /// The longest one delivery may take, connection included.
+    public let requestTimeout: TimeInterval
+    let client: HTTPClient
+    let logger: Logger
+
+    public init(store: any Store, retry: WebhookRetryPolicy = WebhookRetryPolicy(), pollInterval: TimeInterval = 5, alertInterval: TimeInterval = 300,
+                requestTimeout: TimeInterval = 15, logger: Logger = Logger(label: "mieruka.webhooks")) {
+        self.store = store
+        self.retry = retry
+        self.pollInterval = pollInterval
+        self.alertInterval = alertInterval
+        self.requestTimeout = requestTimeout
+        self.logger = logger
+        // No redirects: a delivery goes to the URL the admin registered and nowhere else.
+        let configuration = HTTPClient.Configuration(
+            tlsConfiguration: nil, redirectConfiguration: .disallow,
+            timeout: HTTPClient.Configuration.Timeout(connect: .seconds(5), read: .seconds(Int64(max(1, requestTimeout)))),
+            connectionPool: HTTPClient.Configuration.ConnectionPool(), proxy: nil, ignoreUncleanSSLShutdown: false, decompression: .disabled)
+        client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
+    }
+
+    /// Runs until the task is cancelled, then shuts the HTTP client down.
+    public func run() async {
+        var nextAlertCheck = Date()
+        while !Task.isCancelled {
+            do {
+                if Date() >= nextAlertCheck {
+                    nextAlertCheck = Date().addingTimeInterval(alertInterval)
+                    if try await store.hasWebhookSubscribers(for: .alertRaised) { _ = try await raiseAlerts(now: Date()) }
+                }
+                _ = try await deliverDue(now: Date())
+            } catch {
+                logger.error("webhook worker: \(error)")
+            }
+            try? await Task.sleep(nanoseconds: UInt64(pollInterval * 1_000_000_000))
+        }
+        await shutdown()
+    }
+
+    public func shutdown() async {
+        try? await client.shutdown()
+    }
+
+    // MARK: - Deliveries
+
+    /// Sends every delivery due at `now` once; returns how many were attempted.
+    @discardableResult
+    public func deliverDue(now: Date = Date()) async throws -> Int {
+        let due = try await store.dueWebhookDeliveries(now: now)
+        for (delivery, url, secret) in due {
+            try await attempt(delivery, url: url, secret: secret)
+        }
+        return due.count
+    }
+
+    func attempt(_ delivery: WebhookDelivery, url: String, secret: String) async throws {
+        let timestamp = String(Int(Date().timeIntervalSince1970))
+        var request = HTTPClientRequest(url: url)
+        request.method = .POST
+        request.headers.add(name: "Content-Type", value: "application/json")
+        request.headers.add(name: "User-Agent", value: "Mieruka-Webhooks/1")
+        request.headers.add(name: "X-Mieruka-Event", value: delivery.eventType)
+        request.headers.add(name: "X-Mieruka-Delivery", value: delivery.id)
+        request.headers.add(name: "X-Mieruka-Timestamp", value: timestamp)
+        request.headers.add(name: "X-Mieruka-Signature", value: WebhookSignature.sign(secret: secret, timestamp: timestamp, body: delivery.body))
+        request.body = .bytes(ByteBuffer(string: delivery.body))
+        var statusCode: Int?
+        var failure: String?
+        do {
+            let response = try await client.execute(request, timeout: .milliseconds(Int64(requestTimeout * 1000)))
+            statusCode = Int(response.status.code)
+            // The answer is not read beyond a little: a receiver's page of HTML is no concern of ours.
+            _ = try? await response.body.collect(upTo: 64 << 10)
+            if !(200..<300).contains(response.status.code) { failure = "HTTP \(response.status.code)" }
+        } catch {
+            failure = "\(error)"
+        }
+        let finished = Date()
+        let attemptNumber = delivery.attempts + 1
+        let retryAt = failure == nil ? nil : retry.retryAt(afterAttempt: attemptNumber, failedAt: finished)
+        try await store.recordWebhookAttempt(
+            deliveryId: delivery.id, at: finished, statusCode: statusCode, error: failure, delivered: failure == nil, retryAt: retryAt)
+        if let failure {
+            let next = retryAt.map { "; next attempt at \(WebhookEnvelope.timestamp($0))" } ?? "; given up"
+            logger.warning("webhook delivery \(delivery.id) (\(delivery.eventType)) attempt \(attemptNumber) failed: \(failure)\(next)")
+        }
+    }
+
+    // MARK: - Alerts
+
+    /// Computes the alerts at `now` and enqueues alert.raised for each not announced before (once per alert and day);
+    /// returns how many were new.
+    @discardableResult
+    public func raiseAlerts(now: Date) async throws -> Int {
+        let alerts = try await AlertService(store: store).alerts(now: now)
+        let settings = try await store.settings()
+        let day = settings.clock.localDate(of: now)
+        let names = Dictionary(try await store.reps().map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+        let store = self.store
+        return try await store.transaction {
+            var raised = 0
+            for alert in alerts {
+                let key = Self.alertKey(alert, day: day)
+                guard try await store.markAlertRaised(key: key, at: now) else { continue }
+                raised += 1
+                let data: [String: WebhookValue] = [
+                    "kind": .text(alert.kind.rawValue), "severity": .text(alert.severity.rawValue), "scope": .text(alert.scope.rawValue),
+                    "group": WebhookValue(alert.group), "kpi": WebhookValue(alert.kpi), "value": alert.value.map(WebhookValue.double) ?? .null,
+                    "target": alert.target.map(WebhookValue.double) ?? .null, "lead_ids": .list(alert.leadIds), "day": .text(day.description),
+                    "message_ja": .text(AlertText.sentence(alert, repNames: names, language: .ja)),
+                    "message_en": .text(AlertText.sentence(alert, repNames: names, language: .en)),
+                ]
+                try await store.enqueueWebhookEvent(
+                    WebhookEnvelope(id: "alert.raised:" + key, type: .alertRaised, occurredAt: now, data: data), type: .alertRaised, now: now)
+            }
+            return raised
+        }
+    }
+
+    /// One alert per kind, scope, group, KPI and day: the same alert seen again that day is not announced again.
+    static func alertKey(_ alert: Alert, day: LocalDate) -> String {
+        [day.description, alert.kind.rawValue, alert.scope.rawValue, alert.group ?? "", alert.kpi ?? ""].joined(separator: "|")
+    }
+}
