@@ -38,6 +38,7 @@ public func buildRouter(services: Services) -> Router<AppRequestContext> {
     PhaseController(services: services).addRoutes(to: router)
     APIController(services: services).addRoutes(to: router)
     IngestController(services: services).addRoutes(to: router)
+    ReportsController(services: services).addRoutes(to: router)
     return router
 }
 

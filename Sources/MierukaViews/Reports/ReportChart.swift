@@ -22,7 +22,9 @@ enum ReportChart {
     static func n(_ x: Double) -> String { String(format: "%.1f", x) }
 
     static func hbars(title: String, rows: [Row], legend: [(String, String)], markerLabel: String?) -> HTML {
-        let width = 720.0, labelW = 170.0, textW = 120.0, barH = 14.0, gap = 4.0, rowGap = 10.0, top = 30.0
+        // Labels are drawn whole: the label column is as wide as the longest (13-px type, CJK glyphs about one em each).
+        let longest = rows.map { $0.label.unicodeScalars.reduce(0.0) { $0 + ($1.isASCII ? 7.5 : 13.5) } }.max() ?? 0
+        let width = 720.0, labelW = min(320, max(90, longest + 14)), textW = 120.0, barH = 14.0, gap = 4.0, rowGap = 10.0, top = 30.0
         let plotW = width - labelW - textW
         let rowH = Double(max(1, rows.map(\.bars.count).max() ?? 1)) * (barH + gap) + rowGap
         let height = top + rowH * Double(rows.count) + 24

@@ -6,7 +6,7 @@ enum ReportText {
     case thisWeek, lastWeek, change, standard, judgement, step, stage, bottleneck, noBottleneck, advice, rate
     case landing, pace, landingVsTarget, phase, businessDays, kpi, prior, yoy, numerator, denominator, formula
     case revenue, efficiency, growth, accuracy, wonByMonth, currentYear, priorYear, achievementChart, funnelChart, dailyChart
-    case source, definitions, languageLink, printHint
+    case source, definitions, languageLink, printHint, benchmark
 
     func callAsFunction(_ l: Language) -> String {
         let ja = l == .ja
@@ -57,6 +57,7 @@ enum ReportText {
         case .source: return ja ? "出典" : "Source"
         case .definitions: return ja ? "指標の定義" : "Definitions"
         case .languageLink: return ja ? "English" : "日本語"
+        case .benchmark: return ja ? "目安" : "Benchmark"
         case .printHint: return ja ? "印刷・PDF保存は A4 縦。" : "Prints on A4 portrait."
         }
     }

@@ -1,6 +1,12 @@
 import MierukaCore
 
 extension ReportView {
+    /// A day's target as the planner spreads it: 54.5 calls a day reads with its decimal, 60 without.
+    static func targetText(_ x: Double) -> String {
+        let tenth = (x * 10).rounded() / 10
+        return NumberFormat.grouped(tenth, decimals: tenth.rounded() == tenth ? 0 : 1)
+    }
+
     /// Summary cards for the scope, a chart of calls per rep against target, and the per-rep table (counts with targets).
     static func daily(_ r: DailyReport, _ l: Language, _ catalog: KPICatalog) -> [HTML] {
         var out: [HTML] = []
@@ -8,7 +14,7 @@ extension ReportView {
         let cards = DailyReport.kpis.map { kpi -> HTML in
             let actual = r.total[kpi]?.value
             let target = r.totalTargets[kpi]
-            var sub = ReportText.target(l) + " " + (target.map { NumberFormat.format($0.rounded(), unit: .count) } ?? NumberFormat.undefined)
+            var sub = ReportText.target(l) + " " + (target.map(targetText) ?? NumberFormat.undefined)
             if let a = DashboardMath.achievement(actual: actual ?? 0, target: target) {
                 sub += " ・ " + ReportText.achievement(l) + " " + NumberFormat.percent(a) + (a >= 1 ? " ●" : " ▼")
             }
@@ -42,7 +48,7 @@ extension ReportView {
         func cells(_ values: [String: KPIValue], _ targets: [String: Double]) -> [HTML] {
             DailyReport.kpis.flatMap { kpi -> [HTML] in
                 [valueCell(kpi, values[kpi] ?? .total(0), catalog),
-                 numberCell(targets[kpi].map { NumberFormat.grouped($0, decimals: $0.rounded() == $0 ? 0 : 1) } ?? NumberFormat.undefined),
+                 numberCell(targets[kpi].map(targetText) ?? NumberFormat.undefined),
                  achievementCell(values[kpi]?.value, targets[kpi])]
             }
         }

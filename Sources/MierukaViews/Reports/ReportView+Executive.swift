@@ -8,10 +8,13 @@ extension ReportView {
         let priorLabel = ReportText.prior(l) + " (" + r.priorFrom.description + (l == .ja ? "〜" : " – ") + r.priorTo.adding(days: -1).description + ")"
         // Headline cards: revenue contribution, pipeline, LTV/CAC, ROI.
         let headline = ["won_amount", "pipeline_amount", "cac", "ltv_cac_ratio"].map { kpi -> HTML in
-            var sub = ReportText.yoy(l) + " " + (r.growth(kpi).map { ($0 >= 0 ? "+" : "") + NumberFormat.percent($0) } ?? NumberFormat.undefined)
-            if let band = catalog[kpi]?.band, let v = r.current[kpi]?.value {
+            var sub: [HTML] = [.text(ReportText.yoy(l) + " " + (r.growth(kpi).map { ($0 >= 0 ? "+" : "") + NumberFormat.percent($0) } ?? NumberFormat.undefined))]
+            if let d = catalog[kpi], let band = d.band, let v = r.current[kpi]?.value {
+                // The band's symbol says where the figure falls; the colour says whether that is good (CAC above its band is bad).
                 let j = band.judge(v)
-                sub += " ・ " + ReportText.standard(l) + " " + BandText.format(band, unit: catalog[kpi]!.unit) + " " + j.symbol
+                let tone = DashboardMath.tone(j, lowerIsBetter: d.prefersLower)
+                sub.append(.el("br"))
+                sub.append(.el("span", ["class": tone.rawValue], ReportText.benchmark(l) + " " + BandText.format(band, unit: d.unit) + " " + j.symbol))
             }
             return .el("div", ["class": "card", "data-kpi": kpi], [
                 .el("div", ["class": "label"], kpiName(kpi, l, catalog)), .el("div", ["class": "big"], figure(kpi, r.current[kpi]?.value, catalog)),
@@ -56,11 +59,11 @@ extension ReportView {
             let columns = r.monthly.map { m in
                 ReportChart.Column(label: l == .ja ? "\(m.month.month)月" : String(monthName(m.month.month).prefix(3)), values: [m.current.value, m.prior.value])
             }
-            out.append(.el("section", ["class": "page-break"], [
+            out.append(.el("section", ["class": "chart"], [
                 .el("h2", [:], ReportText.wonByMonth(l)),
                 ReportChart.columns(title: ReportText.wonByMonth(l), columns: columns,
                                     series: [(ReportText.currentYear(l), ReportChart.blue), (ReportText.priorYear(l), ReportChart.grey)],
-                                    format: { x in x >= 10_000 ? "¥" + NumberFormat.grouped(x / 10_000) + (l == .ja ? "万" : "0k") : NumberFormat.yen(x) }),
+                                    format: { x in Self.shortYen(x, l) }),
                 .el("table", ["class": "monthly"], [
                     .el("thead", [:], [.el("tr", [:], [th(l == .ja ? "月" : "Month"), th(ReportText.currentYear(l), numeric: true),
                                                         th(ReportText.priorYear(l), numeric: true), th(ReportText.yoy(l), numeric: true)])]),
@@ -75,6 +78,13 @@ extension ReportView {
         }
         out.append(definitions(ExecutiveReport.kpis, l, catalog))
         return out
+    }
+
+    /// A column's label: ¥910万 in Japanese, ¥9.1M in English.
+    static func shortYen(_ x: Double, _ l: Language) -> String {
+        if l == .ja { return x >= 10_000 ? "¥" + NumberFormat.grouped(x / 10_000) + "万" : NumberFormat.yen(x) }
+        if x >= 1_000_000 { return "¥" + NumberFormat.grouped(x / 1_000_000, decimals: 1) + "M" }
+        return x >= 1_000 ? "¥" + NumberFormat.grouped(x / 1_000) + "k" : NumberFormat.yen(x)
     }
 
     /// What a figure's numerator and denominator count: yen or a number (LTV's denominator is the churn rate).

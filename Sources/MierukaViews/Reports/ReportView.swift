@@ -73,15 +73,17 @@ public enum ReportView {
         table{width:100%;border-collapse:collapse;margin:1mm 0 3mm;font-variant-numeric:tabular-nums}
         thead{display:table-header-group}tr{break-inside:avoid;page-break-inside:avoid}
         th,td{border:1px solid #9aa3ad;padding:1.2mm 1.6mm;vertical-align:top}th{background:#e8eef7;font-weight:bold;text-align:left}
-        td.n,th.n{text-align:right;white-space:nowrap}td.name{white-space:nowrap}tr.total td{font-weight:bold;background:#f4f6f9}
+        td.n{text-align:right;white-space:nowrap}th.n{text-align:right}td.name{white-space:nowrap}tr.total td{font-weight:bold;background:#f4f6f9}
         .detail{display:block;color:#555;font-size:8pt;font-weight:normal}
         .good{color:#0b6b2e}.bad{color:#b3261e}
         section{break-inside:avoid;page-break-inside:avoid}section.flow{break-inside:auto;page-break-inside:auto}
         .page-break{break-before:page;page-break-before:always}
-        .cards{display:flex;gap:3mm;flex-wrap:wrap;margin:2mm 0}.card{flex:1 1 50mm;border:1px solid #9aa3ad;border-radius:2mm;padding:2mm 3mm}
+        .cards{display:flex;gap:3mm;flex-wrap:wrap;margin:2mm 0}.card{flex:1 1 38mm;border:1px solid #9aa3ad;border-radius:2mm;padding:2mm 3mm}
         .card .label{font-size:9pt;color:#333}.card .big{font-size:16pt;font-weight:bold}.card .sub{font-size:9pt}
         .callout{border:2px solid #b3261e;background:#fdf1ef;padding:2mm 3mm;border-radius:2mm}.callout.ok{border-color:#0b6b2e;background:#eef7f0}
         .note{color:#444;font-size:8.5pt}
+        table.exec{table-layout:fixed}table.exec th:nth-child(1){width:26%}table.exec th:nth-child(2),table.exec th:nth-child(3){width:15%}
+        table.exec th:nth-child(4){width:11%}table.exec th:nth-child(5){width:21%}table.exec th:nth-child(6){width:12%}
         svg{display:block;max-width:100%;height:auto;margin:1mm 0 2mm}
         ol.defs{font-size:8pt;color:#333;padding-left:5mm}
         @media print{.no-print{display:none}body{-webkit-print-color-adjust:exact;print-color-adjust:exact}main.sheet{padding:0;max-width:none}}
@@ -126,7 +128,7 @@ public enum ReportView {
     /// The definitions of the KPIs shown (catalog formula), so every figure can be re-checked.
     static func definitions(_ kpis: [String], _ l: Language, _ catalog: KPICatalog) -> HTML {
         let items = kpis.compactMap { catalog[$0] }.map { d in
-            HTML.el("li", [:], [.el("strong", [:], d.name(l)), .text(": " + d.formula + (d.benchmark.map { " (" + ReportText.standard(l) + " " + $0 + ")" } ?? ""))])
+            HTML.el("li", [:], [.el("strong", [:], d.name(l)), .text(": " + d.formula + (d.benchmark.map { " (" + ReportText.benchmark(l) + " " + $0 + ")" } ?? ""))])
         }
         return .el("section", ["class": "defs"], [.el("h2", [:], ReportText.definitions(l)), .el("ol", ["class": "defs"], items)])
     }
