@@ -53,7 +53,7 @@ extension ReportView {
         if r.current["forecast_accuracy"]?.value == nil {
             out.append(.el("p", ["class": "note"], l == .ja
                 ? "パイプライン予測精度は、期間中に着地予測が記録され期間が締まると計算されます（ダッシュボード・mieruka forecast が日次で記録）。"
-                : "Forecast accuracy is computed once the period is closed and a landing forecast was recorded during it (the dashboard and `mieruka forecast` record one a day)."))
+                : "Forecast accuracy is computed once the period is closed and a landing forecast was recorded during it (the dashboard and mieruka forecast record one a day)."))
         }
         if !r.monthly.isEmpty {
             let columns = r.monthly.map { m in

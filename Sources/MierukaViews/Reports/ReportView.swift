@@ -82,7 +82,7 @@ public enum ReportView {
         .card .label{font-size:9pt;color:#333}.card .big{font-size:16pt;font-weight:bold}.card .sub{font-size:9pt}
         .callout{border:2px solid #b3261e;background:#fdf1ef;padding:2mm 3mm;border-radius:2mm}.callout.ok{border-color:#0b6b2e;background:#eef7f0}
         .note{color:#444;font-size:8.5pt}
-        table.exec{table-layout:fixed}table.exec th:nth-child(1){width:26%}table.exec th:nth-child(2),table.exec th:nth-child(3){width:15%}
+        table.exec{table-layout:fixed}table.exec th{font-size:8.5pt}table.exec th:nth-child(1){width:26%}table.exec th:nth-child(2),table.exec th:nth-child(3){width:15%}
         table.exec th:nth-child(4){width:11%}table.exec th:nth-child(5){width:21%}table.exec th:nth-child(6){width:12%}
         svg{display:block;max-width:100%;height:auto;margin:1mm 0 2mm}
         ol.defs{font-size:8pt;color:#333;padding-left:5mm}
