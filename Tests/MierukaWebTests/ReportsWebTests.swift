@@ -109,6 +109,12 @@ struct ReportsWebTests {
             #expect(made.0 == .seeOther || made.0 == .found)
             let weekly = ReportFile(kind: .weekly, from: LocalDate("2026-06-08")!, scope: .team(Self.team), language: .ja, format: .html).name
             #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent(weekly).path))
+            if ChromiumPDF.locate() != nil {
+                let pdf = try Data(contentsOf: dir.appendingPathComponent(ReportFile(name: weekly)!.with(format: .pdf).name))
+                #expect(pdf.starts(with: Array("%PDF".utf8)), "with Chromium, generate-now writes the PDF too")
+                let listed = try await WebHarness.get(client, "/reports", cookie: manager).1
+                #expect(listed.contains(ReportFile(name: weekly)!.with(format: .pdf).name) && listed.contains(">PDF</a>"))
+            }
             let viewerCSRF = ImportPageTests.csrf(in: try await WebHarness.get(client, "/reports", cookie: viewer).1)
             #expect(try await ImportPageTests.post(client, "/reports/generate", cookie: viewer, contentType: form,
                                                    body: ByteBuffer(string: "csrf=\(viewerCSRF)&kind=daily&date=2026-06-10&team=")).0 == .forbidden)

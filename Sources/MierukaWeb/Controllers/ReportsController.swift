@@ -78,17 +78,31 @@ struct ReportsController {
             body += "</select></label> <button>" + (ja ? "今すぐ作成" : "Generate now") + "</button></form>"
             body += "<p class=\"hint\">" + HTML.escape(ja ? "日次はその日、週次はその日を含む週、月次・経営層向けはその日を含む月。" : "Daily: that day; weekly: the week holding it; monthly and executive: its month.") + "</p>"
         }
-        if files.isEmpty {
+        // One row per report and language, with a link for each format written (HTML to read, PDF to print).
+        var rows: [(file: ReportFile, modified: Date, links: [(ReportFile.Format, String, Int)])] = []
+        for (file, modified, size) in files {
+            let key = file.with(format: .html)
+            if let i = rows.firstIndex(where: { $0.file == key }) {
+                rows[i].links.append((file.format, file.name, size))
+                rows[i].modified = max(rows[i].modified, modified)
+            } else {
+                rows.append((key, modified, [(file.format, file.name, size)]))
+            }
+        }
+        if rows.isEmpty {
             body += "<p>" + (ja ? "作成済みのレポートはまだありません。" : "No reports yet.") + "</p>"
         } else {
             body += "<table class=\"reports\"><thead><tr><th>" + (ja ? "種類" : "Kind") + "</th><th>" + (ja ? "期間" : "Period") + "</th><th>"
                 + (ja ? "対象" : "Scope") + "</th><th>" + (ja ? "言語" : "Language") + "</th><th>" + (ja ? "作成日時" : "Written")
-                + "</th><th>" + (ja ? "ファイル" : "File") + "</th></tr></thead><tbody>"
-            for (file, modified, size) in files {
-                let written = clock.localDate(of: modified).description + " " + Self.hhmm(clock.secondOfDay(of: modified))
-                body += "<tr data-file=\"\(HTML.escape(file.name))\"><td>\(HTML.escape(file.kind.name(language)))</td><td>\(file.from)</td>"
-                body += "<td>\(HTML.escape(file.scope.label(language)))</td><td>\(file.language.rawValue)</td><td>\(written)</td>"
-                body += "<td><a href=\"/reports/files/\(HTML.escape(file.name))\" download>\(file.format.rawValue.uppercased())</a> (\(NumberFormat.grouped(Double(size) / 1024, decimals: 0)) KB)</td></tr>"
+                + "</th><th>" + (ja ? "ダウンロード" : "Download") + "</th></tr></thead><tbody>"
+            for row in rows {
+                let file = row.file
+                let written = clock.localDate(of: row.modified).description + " " + Self.hhmm(clock.secondOfDay(of: row.modified))
+                body += "<tr data-report=\"\(HTML.escape(file.name))\"><td>\(HTML.escape(file.kind.name(language)))</td><td>\(file.from)</td>"
+                body += "<td>\(HTML.escape(file.scope.label(language)))</td><td>\(file.language.rawValue)</td><td>\(written)</td><td>"
+                body += row.links.sorted { $0.0.rawValue < $1.0.rawValue }.map { format, name, size in
+                    "<a href=\"/reports/files/\(HTML.escape(name))\"\(format == .pdf ? " download" : "")>\(format.rawValue.uppercased())</a> (\(NumberFormat.grouped(Double(size) / 1024, decimals: 0)) KB)"
+                }.joined(separator: " ・ ") + "</td></tr>"
             }
             body += "</tbody></table>"
         }
