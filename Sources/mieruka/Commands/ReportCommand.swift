@@ -11,12 +11,12 @@ struct ReportCommand: AsyncParsableCommand {
         commandName: "report",
         abstract: "Daily, weekly, monthly or executive report as HTML or PDF. 日次・週次・月次・経営層向けレポート。",
         discussion: """
-            daily      activity per rep for a day against that day's target (--date, default the previous business day)
-            weekly     funnel rates of a week against the week before, the bottleneck and its advice (--week, a day in the week; default last week)
-            monthly    results against target, landing forecast and phase (--period YYYY-MM, default this month as of --today)
-            executive  revenue contribution, pipeline, CAC, ROI, LTV/CAC, year over year, forecast accuracy; organisation only
-                       (--period YYYY-MM or --fiscal-year N, the fiscal year starting in year N; default last month)
-            PDF needs Chromium (apt-get install chromium, or MIERUKA_CHROMIUM=path).
+            daily: activity per rep against the day's target (--date, default the previous business day). \
+            weekly: funnel rates against the week before, the bottleneck and its advice (--week, any day of it; default last week). \
+            monthly: results against target, landing forecast, phase (--period YYYY-MM, default this month as of --today). \
+            executive: revenue contribution, pipeline, CAC, ROI, LTV/CAC, year over year, forecast accuracy of the organisation \
+            (--period YYYY-MM, default last month, or --fiscal-year N: the fiscal year starting in year N, to date while it runs). \
+            PDF needs Chromium: apt-get install chromium (or MIERUKA_CHROMIUM=PATH).
             """
     )
 
