@@ -25,6 +25,9 @@ swift build --build-tests
 # the store, import and golden tests run on both databases in one pass, then the web and CLI suites again on PostgreSQL.
 source scripts/postgres.sh
 
+# The report tests print PDFs with headless Chromium and read them back (installs chromium, fonts-noto-cjk, poppler-utils if missing).
+bash scripts/report-deps.sh
+
 swift test --skip-build
 MIERUKA_TEST_BACKEND=postgres swift test --skip-build --filter 'MierukaWebTests|MierukaCLITests'
 

@@ -40,6 +40,7 @@ public func buildRouter(services: Services) -> Router<AppRequestContext> {
     IngestController(services: services).addRoutes(to: router)
     SheetController(services: services).addRoutes(to: router)
     EventsController(services: services).addRoutes(to: router)
+    ReportsController(services: services).addRoutes(to: router)
     return router
 }
 

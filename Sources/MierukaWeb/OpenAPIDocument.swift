@@ -734,6 +734,43 @@ enum OpenAPIDocument {
                 "303": {$ref: "#/components/responses/Redirect"}
                 "400": {$ref: "#/components/responses/BadRequest"}
                 "403": {$ref: "#/components/responses/Forbidden"}
+          /reports:
+            get:
+              tags: [pages]
+              operationId: reportsPage
+              summary: The generated reports, newest first, with download links and a generate-now form (admins and viewers every report, managers their team's, reps none).
+              responses:
+                "200": {$ref: "#/components/responses/Page"}
+                "303": {$ref: "#/components/responses/Redirect"}
+                "403": {$ref: "#/components/responses/Forbidden"}
+          /reports/generate:
+            post:
+              tags: [pages]
+              operationId: reportsGenerate
+              summary: Makes a report now in Japanese and English, HTML and (with Chromium) PDF (form fields csrf, kind=daily|weekly|monthly|executive, date, team; admins any, managers their team's).
+              requestBody: {$ref: "#/components/requestBodies/Form"}
+              responses:
+                "303": {$ref: "#/components/responses/Redirect"}
+                "400": {$ref: "#/components/responses/BadRequest"}
+                "403": {$ref: "#/components/responses/Forbidden"}
+          /reports/files/{name}:
+            get:
+              tags: [pages]
+              operationId: reportFile
+              summary: One generated report file (KIND_FROM_SCOPE_LANG.html or .pdf) if the viewer may read it.
+              parameters:
+                - {name: name, in: path, required: true, schema: {type: string}}
+              responses:
+                "200":
+                  description: The report.
+                  content:
+                    text/html:
+                      schema: {type: string}
+                    application/pdf:
+                      schema: {type: string, format: binary}
+                "401": {$ref: "#/components/responses/Unauthorized"}
+                "403": {$ref: "#/components/responses/Forbidden"}
+                "404": {$ref: "#/components/responses/NotFound"}
           /insights:
             get:
               tags: [pages]

@@ -11,6 +11,8 @@ public struct Services: Sendable {
     public let uploads: URL
     /// /api/v1/kpis answers under the store's answers version.
     let answers = AnswerCache()
+    /// Where the reports the server generates are written and listed from (`serve --reports-dir`, default ./reports).
+    public var reportsDirectory = URL(fileURLWithPath: "reports")
 
     public init(store: any Store, uploads: URL? = nil) {
         self.store = store

@@ -85,7 +85,7 @@ db="$work/e2e.sqlite"
 # the logins, one per role, and prints them.
 "$BIN" demo --db "$db" --reps 8 --leads 1000 --months 2 >"$work/demo.log" 2>&1 || fail "mieruka demo failed"
 port=$("$PYTHON" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-"$BIN" serve --demo --db "$db" --host 127.0.0.1 --port "$port" >"$work/server.log" 2>"$work/server-stderr.log" &
+"$BIN" serve --demo --db "$db" --host 127.0.0.1 --port "$port" --reports-dir "$work/reports" >"$work/server.log" 2>"$work/server-stderr.log" &
 server=$!
 
 base="http://127.0.0.1:$port"

@@ -141,6 +141,7 @@ struct DashboardController {
             account: context.session.map {
                 var pages: [(label: String, path: String)] = [(ja ? "目標" : "Targets", "/targets"), (ja ? "KPI管理シート" : "KPI sheet", "/sheet")]
                 if viewer.role == .admin { pages.append((ja ? "インポート" : "Import", "/import")) }
+                if viewer.role != .rep { pages.append((ja ? "レポート" : "Reports", "/reports")) }
                 return DashboardAccount(login: viewer.login, roleLabel: ja ? viewer.role.ja : viewer.role.rawValue, csrf: $0.csrf, pages: pages)
             },
             filter: filter)

@@ -15,6 +15,11 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Address to listen on.") var host: String = "127.0.0.1"
     @Option(help: "Port to listen on.") var port: Int = 8080
     @Flag(help: "Fill an empty database with the demo organisation and print a login for each role.") var demo = false
+    @Option(help: "Folder the scheduled reports are written to and /reports lists (default: $MIERUKA_REPORTS_DIR or ./reports).")
+    var reportsDir: String?
+    @Option(help: "Time of day the reports are made, HH:MM in the organisation's time zone (default: $MIERUKA_REPORT_TIME or 08:30).")
+    var reportTime: String?
+    @Flag(help: "Make no scheduled reports (the /reports page still lists and generates on demand).") var noReports = false
 
     func run() async throws {
         let db = try await store.open()
@@ -27,11 +32,28 @@ struct ServeCommand: AsyncParsableCommand {
                 say("Created the first user: admin / \(password)  (shown once; add users with `mieruka user add`)")
             }
             say("Mieruka: http://\(host):\(port)/  (database \(db.location); Ctrl-C stops)")
-            let app = buildApplication(services: Services(store: db), configuration: WebConfiguration(host: host, port: port))
-            // Webhook deliveries and alert announcements run beside the server and stop with it.
+            var services = Services(store: db)
+            let environment = ProcessInfo.processInfo.environment
+            services.reportsDirectory = URL(fileURLWithPath: reportsDir ?? environment["MIERUKA_REPORTS_DIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "reports")
+            let timeText = reportTime ?? environment["MIERUKA_REPORT_TIME"].flatMap { $0.isEmpty ? nil : $0 } ?? "08:30"
+            guard let schedule = ReportSchedule(time: timeText) else {
+                throw ValidationError("--report-time must be HH:MM (24-hour), e.g. 08:30; got \(timeText)")
+            }
+            let app = buildApplication(services: services, configuration: WebConfiguration(host: host, port: port))
+            // Webhook deliveries, alert announcements and scheduled reports run beside the server and stop with it.
             let worker = WebhookWorker(store: db, retry: Self.webhookRetry())
+            var reports: ReportScheduler?
+            if !noReports {
+                let scheduler = ReportScheduler(store: db, directory: services.reportsDirectory, schedule: schedule)
+                let zone = try await db.settings().timeZone.identifier
+                say("Reports: \(services.reportsDirectory.path) at \(schedule.timeText) (\(zone))"
+                    + (scheduler.chromium == nil ? "; HTML only: \(ChromiumPDF.missingMessage)" : ""))
+                reports = scheduler
+            }
+            let scheduled = reports
             try await withThrowingTaskGroup(of: Void.self) { group in
                 group.addTask { await worker.run() }
+                if let scheduled { group.addTask { await scheduled.run() } }
                 try await app.runService()
                 group.cancelAll()
             }
