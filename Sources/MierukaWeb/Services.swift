@@ -11,9 +11,12 @@ public struct Services: Sendable {
     public let uploads: URL
     /// /api/v1/kpis answers under the store's answers version.
     let answers = AnswerCache()
+    /// The Prometheus metrics served at /metrics (a fresh registry per Services, so test apps do not share counts).
+    public let metrics: AppMetrics
 
-    public init(store: any Store, uploads: URL? = nil) {
+    public init(store: any Store, uploads: URL? = nil, metrics: AppMetrics = AppMetrics()) {
         self.store = store
+        self.metrics = metrics
         self.login = LoginService(store: store)
         self.uploads = uploads ?? FileManager.default.temporaryDirectory.appendingPathComponent("mieruka-uploads-\(getpid())")
     }
@@ -30,6 +33,8 @@ public struct Services: Sendable {
     {
         let policy = try await self.policy(for: viewer)
         guard scope.isVisible(to: policy) else { throw HTTPError(.forbidden, message: "this scope is not yours to see") }
+        let timing = metrics.kpiTiming("dashboard")
+        defer { timing.stop() }
         let answers = try await KPIAnswers(store: store)
         let engine = answers.engine
         let period = engine.period(from: from, to: to)
@@ -63,6 +68,8 @@ public struct Services: Sendable {
     {
         let policy = try await self.policy(for: viewer)
         guard scope.isVisible(to: policy) else { throw HTTPError(.forbidden, message: "this scope is not yours to see") }
+        let timing = metrics.kpiTiming("dashboard_weekly")
+        defer { timing.stop() }
         let answers = try await KPIAnswers(store: store)
         let engine = answers.engine
         let thisWeek = PeriodGrain.week.start(of: today, fiscalYearStartMonth: engine.settings.fiscalYearStartMonth)
@@ -88,7 +95,9 @@ public struct Services: Sendable {
                 throw HTTPError(.forbidden, message: "organisation-wide figures need the admin or viewer role; ask for by=team or by=rep")
             }
         }
+        let timing = metrics.kpiTiming("api")
         let results = try await KPIService(store: store).compute(from: from, to: to, by: by, only: only)
+        timing.stop()
         return by.grain != nil ? results : policy.filter(results, grouping: by.grouping)
     }
 }

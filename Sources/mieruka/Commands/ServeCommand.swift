@@ -14,6 +14,10 @@ struct ServeCommand: AsyncParsableCommand {
     @OptionGroup var store: StoreOptions
     @Option(help: "Address to listen on.") var host: String = "127.0.0.1"
     @Option(help: "Port to listen on.") var port: Int = 8080
+    @Option(help: ArgumentHelp(
+        "Bearer token a Prometheus scraper presents at /metrics (default: $MIERUKA_METRICS_TOKEN; without one, only admins may read /metrics).",
+        valueName: "token"))
+    var metricsToken: String?
     @Flag(help: "Fill an empty database with the demo organisation and print a login for each role.") var demo = false
 
     func run() async throws {
@@ -27,7 +31,9 @@ struct ServeCommand: AsyncParsableCommand {
                 say("Created the first user: admin / \(password)  (shown once; add users with `mieruka user add`)")
             }
             say("Mieruka: http://\(host):\(port)/  (database \(db.location); Ctrl-C stops)")
-            let app = buildApplication(services: Services(store: db), configuration: WebConfiguration(host: host, port: port))
+            let app = buildApplication(
+                services: Services(store: db, metrics: AppMetrics(scrapeToken: metricsToken ?? ProcessInfo.processInfo.environment["MIERUKA_METRICS_TOKEN"])),
+                configuration: WebConfiguration(host: host, port: port))
             try await app.runService()
             try await db.close()
         } catch {
