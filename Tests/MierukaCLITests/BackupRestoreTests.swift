@@ -64,7 +64,9 @@ struct BackupRestoreTests {
         #expect(try CLI.run(Self.kpiArguments, in: dir).stdout == changed.stdout, "a refused restore changes nothing")
         let restored = try CLI.run(["restore", "backup.sqlite", "--force"], in: dir)
         #expect(restored.status == 0, "\(restored.stderr)")
-        #expect(restored.stdout.hasPrefix("復元しました: backup.sqlite → mieruka.sqlite\nRestored: backup.sqlite → mieruka.sqlite"), "\(restored.stdout)")
+        let restoredLines = restored.stdout.split(separator: "\n")
+        #expect(restoredLines.first?.hasPrefix("復元しました: backup.sqlite → mieruka.sqlite (") == true, "\(restored.stdout)")
+        #expect(restoredLines.dropFirst().first?.hasPrefix("Restored: backup.sqlite → mieruka.sqlite (") == true)
 
         // validate
         #expect(try CLI.run(Self.kpiArguments, in: dir).stdout == before.stdout)

@@ -16,7 +16,7 @@ struct BackupCommand: AsyncParsableCommand {
     )
 
     @OptionGroup var store: StoreOptions
-    @Option(name: .long, help: "The backup file to write.") var out: String
+    @Option(name: .long, help: ArgumentHelp("The backup file to write.", valueName: "file")) var out: String
     @Flag(name: .long, help: "Overwrite FILE when it exists.") var force = false
 
     func run() async throws {
@@ -56,8 +56,9 @@ struct RestoreCommand: AsyncParsableCommand {
             }
             return try await SQLiteBackup.restore(from: file, to: store.path, force: force)
         }
-        say("復元しました: \(file) → \(summary.location)")
-        say("Restored: \(file) → \(summary.location)" + (summary.bytes.map { " (\(BackupReport.size($0)))" } ?? ""))
+        let size = summary.bytes.map { " (\(BackupReport.size($0)))" } ?? ""
+        say("復元しました: \(file) → \(summary.location)" + size)
+        say("Restored: \(file) → \(summary.location)" + size)
         BackupReport.printTables(summary)
     }
 }
