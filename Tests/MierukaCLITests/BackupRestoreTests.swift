@@ -173,6 +173,20 @@ struct BackupRestoreTests {
         #expect(leftovers.isEmpty, "temporary files left: \(leftovers)")
     }
 
+    @Test("PostgreSQL without pg_dump / pg_restore on PATH: the error says which package to install, and nothing is written")
+    func clientMissing() throws {
+        let dir = CLI.temporaryDirectory()
+        try "x".write(to: dir.appendingPathComponent("some.dump"), atomically: true, encoding: .utf8)
+        let url = "postgres://mieruka:secret@127.0.0.1:1/mieruka"
+        let backup = try CLI.run(["backup", "--database-url", url, "--out", "pg.dump"], in: dir, environment: ["PATH": "/nonexistent"])
+        #expect(backup.status != 0)
+        #expect(backup.stderr.contains("pg_dump が見つかりません") && backup.stderr.contains("apt-get install postgresql-client"), "\(backup.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("pg.dump").path))
+        let restore = try CLI.run(["restore", "--database-url", url, "some.dump"], in: dir, environment: ["PATH": "/nonexistent"])
+        #expect(restore.status != 0 && restore.stderr.contains("pg_restore was not found"), "\(restore.stderr)")
+        #expect(!backup.stderr.contains("secret") && !restore.stderr.contains("secret"))
+    }
+
     @Test("PostgreSQL: pg_dump backup, change the data, pg_restore: the KPI answers are the ones before")
     func postgresRoundTrip() async throws {
         guard let url = try await TestDatabase.freshPostgresURL() else { try Test.cancel(Comment(rawValue: TestDatabase.skipMessage)) }

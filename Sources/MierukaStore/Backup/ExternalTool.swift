@@ -13,7 +13,7 @@ struct ExternalTool: Sendable {
     /// The program on PATH, or a problem saying how to install it.
     static func locate(_ name: String) throws -> ExternalTool {
         let folders = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":").map(String.init)
-        for folder in folders + ["/usr/bin", "/usr/local/bin"] {
+        for folder in folders {
             let candidate = URL(fileURLWithPath: folder).appendingPathComponent(name).path
             if FileManager.default.isExecutableFile(atPath: candidate) { return ExternalTool(path: candidate) }
         }
