@@ -23,6 +23,7 @@ public func buildRouter(services: Services) -> Router<AppRequestContext> {
     router.add(middleware: LogRequestsMiddleware(.info))
     router.add(middleware: SecurityHeadersMiddleware())
     router.add(middleware: AuthenticationMiddleware(store: services.store))
+    router.add(middleware: RoutePatternMiddleware())
     router.get("/healthz") { _, _ in Response.json("{\"status\":\"ok\"}") }
     router.get("/api/openapi.yaml") { _, _ in Response.json(OpenAPIDocument.yaml + "\n", contentType: "application/yaml; charset=utf-8") }
     LoginController(login: services.login).addRoutes(to: router)
@@ -41,6 +42,7 @@ public func buildRouter(services: Services) -> Router<AppRequestContext> {
     SheetController(services: services).addRoutes(to: router)
     EventsController(services: services).addRoutes(to: router)
     ReportsController(services: services).addRoutes(to: router)
+    MetricsController(services: services).addRoutes(to: router)
     return router
 }
 
@@ -69,7 +71,7 @@ struct SecurityHeadersMiddleware: RouterMiddleware {
 /// The router behind a responder that answers HEAD as GET without the body (monitors and link checkers use HEAD;
 /// RFC 9110 §9.3.2). Routes are matched by method before any router middleware runs, so this sits in front of it.
 public func buildResponder(services: Services) -> some HTTPResponder<AppRequestContext> {
-    HeadAsGetResponder(base: buildRouter(services: services).buildResponder())
+    MetricsResponder(base: HeadAsGetResponder(base: buildRouter(services: services).buildResponder()), metrics: services.metrics)
 }
 
 struct HeadAsGetResponder<Base: HTTPResponder>: HTTPResponder where Base.Context == AppRequestContext {

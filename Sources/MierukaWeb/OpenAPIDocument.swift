@@ -42,6 +42,25 @@ enum OpenAPIDocument {
                         required: [status]
                         properties:
                           status: {type: string, const: ok}
+          /metrics:
+            get:
+              tags: [health]
+              operationId: metrics
+              summary: Prometheus metrics (text exposition 0.0.4) for an admin, or for a scraper with the token of `mieruka serve --metrics-token`.
+              description: |
+                Requests by method, route pattern and status; request latency histogram; rows written by the import page and
+                the ingest API; KPI computation time; alerts raised by severity. Send `Authorization: Bearer TOKEN` with the
+                scrape token (or an admin's API token), or an admin's session.
+              responses:
+                "200":
+                  description: The metrics.
+                  content:
+                    text/plain:
+                      schema: {type: string}
+                "401":
+                  description: No admin login and no scrape token.
+                "403":
+                  description: Logged in, but not as an admin.
           /api/openapi.yaml:
             get:
               tags: [api]

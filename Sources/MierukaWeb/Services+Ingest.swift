@@ -28,7 +28,9 @@ extension Services {
         }
         if viewer.role == .manager { try await checkTeam(entity, records: records, policy: policy) }
         let settings = try await store.settings()
-        return try await BatchImporter(store: store, timeZone: settings.timeZone).run(entity, records: records, origin: origin)
+        let counts = try await BatchImporter(store: store, timeZone: settings.timeZone).run(entity, records: records, origin: origin)
+        metrics.recordImportedRows(counts.staged, entity: entity, source: "api")
+        return counts
     }
 
     private func checkTeam(_ entity: Entity, records: [BatchRecord], policy: AccessPolicy) async throws {

@@ -13,9 +13,12 @@ public struct Services: Sendable {
     let answers = AnswerCache()
     /// Where the reports the server generates are written and listed from (`serve --reports-dir`, default ./reports).
     public var reportsDirectory = URL(fileURLWithPath: "reports")
+    /// The Prometheus metrics served at /metrics (a fresh registry per Services, so test apps do not share counts).
+    public let metrics: AppMetrics
 
-    public init(store: any Store, uploads: URL? = nil) {
+    public init(store: any Store, uploads: URL? = nil, metrics: AppMetrics = AppMetrics()) {
         self.store = store
+        self.metrics = metrics
         self.login = LoginService(store: store)
         self.uploads = uploads ?? FileManager.default.temporaryDirectory.appendingPathComponent("mieruka-uploads-\(getpid())")
     }
@@ -32,6 +35,8 @@ public struct Services: Sendable {
     {
         let policy = try await self.policy(for: viewer)
         guard scope.isVisible(to: policy) else { throw HTTPError(.forbidden, message: "this scope is not yours to see") }
+        let timing = metrics.kpiTiming("dashboard")
+        defer { timing.stop() }
         let answers = try await KPIAnswers(store: store)
         let engine = answers.engine
         let period = engine.period(from: from, to: to)
@@ -65,6 +70,8 @@ public struct Services: Sendable {
     {
         let policy = try await self.policy(for: viewer)
         guard scope.isVisible(to: policy) else { throw HTTPError(.forbidden, message: "this scope is not yours to see") }
+        let timing = metrics.kpiTiming("dashboard_weekly")
+        defer { timing.stop() }
         let answers = try await KPIAnswers(store: store)
         let engine = answers.engine
         let thisWeek = PeriodGrain.week.start(of: today, fiscalYearStartMonth: engine.settings.fiscalYearStartMonth)
@@ -90,7 +97,9 @@ public struct Services: Sendable {
                 throw HTTPError(.forbidden, message: "organisation-wide figures need the admin or viewer role; ask for by=team or by=rep")
             }
         }
+        let timing = metrics.kpiTiming("api")
         let results = try await KPIService(store: store).compute(from: from, to: to, by: by, only: only)
+        timing.stop()
         return by.grain != nil ? results : policy.filter(results, grouping: by.grouping)
     }
 }

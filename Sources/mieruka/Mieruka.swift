@@ -9,7 +9,7 @@ struct Mieruka: AsyncParsableCommand {
         subcommands: [
             ImportCommand.self, KPICommand.self, PlanCommand.self, ForecastCommand.self, AlertsCommand.self, InsightsCommand.self, PhaseCommand.self,
             SMARTCommand.self, CatalogCommand.self, SettingsCommand.self, RollupCommand.self, DemoCommand.self, ServeCommand.self, UserCommand.self,
-            TokenCommand.self, SheetCommand.self, WebhookCommand.self, ReportCommand.self,
+            TokenCommand.self, SheetCommand.self, WebhookCommand.self, ReportCommand.self, BackupCommand.self, RestoreCommand.self,
         ]
     )
 }

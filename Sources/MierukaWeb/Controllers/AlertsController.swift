@@ -25,6 +25,8 @@ extension Services {
     /// Today's alerts, kept to those the viewer may see.
     public func alerts(viewer: Viewer, now: Date) async throws -> [Alert] {
         let policy = try await self.policy(for: viewer)
-        return try await AlertService(store: store).alerts(now: now).filter(policy.seesAlert)
+        let alerts = try await AlertService(store: store).alerts(now: now)
+        metrics.recordAlerts(alerts)
+        return alerts.filter(policy.seesAlert)
     }
 }

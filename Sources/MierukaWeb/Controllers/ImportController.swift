@@ -183,6 +183,7 @@ struct ImportController {
         let timeZone = try await services.store.settings().timeZone
         do {
             let summary = try await Importer(store: services.store, timeZone: timeZone).run([try Self.source(in: dir, meta: meta)])
+            for e in summary.entities { services.metrics.recordImportedRows(e.rows, entity: e.entity, source: "import_page") }
             var body = "<p><a href=\"/\">\(ja ? "← ダッシュボード" : "← Dashboard")</a> · <a href=\"/import\">\(ja ? "続けて取り込む" : "Import another file")</a></p>"
             body += "<h1>\(ja ? "取り込みました" : "Imported")</h1><ul class=\"done\">"
             for e in summary.entities {

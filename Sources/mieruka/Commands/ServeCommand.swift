@@ -14,6 +14,10 @@ struct ServeCommand: AsyncParsableCommand {
     @OptionGroup var store: StoreOptions
     @Option(help: "Address to listen on.") var host: String = "127.0.0.1"
     @Option(help: "Port to listen on.") var port: Int = 8080
+    @Option(help: ArgumentHelp(
+        "Bearer token a Prometheus scraper presents at /metrics (default: $MIERUKA_METRICS_TOKEN; without one, only admins may read /metrics).",
+        valueName: "token"))
+    var metricsToken: String?
     @Flag(help: "Fill an empty database with the demo organisation and print a login for each role.") var demo = false
     @Option(help: "Folder the scheduled reports are written to and /reports lists (default: $MIERUKA_REPORTS_DIR or ./reports).")
     var reportsDir: String?
@@ -32,7 +36,7 @@ struct ServeCommand: AsyncParsableCommand {
                 say("Created the first user: admin / \(password)  (shown once; add users with `mieruka user add`)")
             }
             say("Mieruka: http://\(host):\(port)/  (database \(db.location); Ctrl-C stops)")
-            var services = Services(store: db)
+            var services = Services(store: db, metrics: AppMetrics(scrapeToken: metricsToken ?? ProcessInfo.processInfo.environment["MIERUKA_METRICS_TOKEN"]))
             let environment = ProcessInfo.processInfo.environment
             services.reportsDirectory = URL(fileURLWithPath: reportsDir ?? environment["MIERUKA_REPORTS_DIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "reports")
             let timeText = reportTime ?? environment["MIERUKA_REPORT_TIME"].flatMap { $0.isEmpty ? nil : $0 } ?? "08:30"
