@@ -78,11 +78,45 @@ public enum PostgresBackup {
                 "\(parsed.redacted) には既に表があります。置き換えるには、サーバー(mieruka serve)を止めてから --force を付けて実行してください。",
                 "\(parsed.redacted) already has tables: stop the server (mieruka serve) using it, then run restore again with --force to replace them")
         }
-        let outcome = try await pgRestore.run(
-            ["--clean", "--if-exists", "--no-owner", "--no-privileges", "--single-transaction", "--no-password"]
-                + connectionArguments(parsed) + [file],
+        // Replacing a database a server still uses would pull the data from under it.
+        let others = try await withConnection(parsed) { connection, logger -> Int in
+            let rows = try await connection.query(
+                "SELECT count(*)::bigint FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND backend_type = 'client backend'",
+                logger: logger)
+            var n = 0
+            for try await c in rows.decode(Int64.self) { n = Int(c) }
+            return n
+        }
+        guard others == 0 else {
+            throw BackupProblem(
+                "\(parsed.redacted) には他に \(others) 件の接続があります。mieruka serve などを止めてから復元してください。",
+                "\(parsed.redacted) has \(others) other connection(s): stop mieruka serve (and anything else using it), then restore")
+        }
+        // pg_restore --clean drops only what the archive holds: tables of later migrations would stay with their data
+        // while the restored schema_migrations says they were never made (the next start would fail to create them).
+        // So the restore runs as one SQL script that first drops every table the archive does not have, in one
+        // transaction: all or nothing.
+        let archived = Set(String(decoding: listing.stdout, as: UTF8.self).split(separator: "\n").compactMap { line -> String? in
+            let words = line.split(separator: " ")
+            guard let i = words.firstIndex(of: "TABLE"), words.count > i + 2, !line.hasPrefix(";") else { return nil }
+            return String(words[i + 2])
+        })
+        let extra = existing.map(\.table).filter { !archived.contains($0) }
+        let script = FileManager.default.temporaryDirectory.appendingPathComponent("mieruka-restore-\(UUID().uuidString).sql")
+        defer { try? FileManager.default.removeItem(at: script) }
+        let written = try await pgRestore.run(["--clean", "--if-exists", "--no-owner", "--no-privileges", "--file=\(script.path)", file], environment: [:])
+        guard written.status == 0 else { throw problem("pg_restore", written.stderr, parsed) }
+        if !extra.isEmpty {
+            let drops = extra.map { "DROP TABLE IF EXISTS \"" + $0.replacingOccurrences(of: "\"", with: "\"\"") + "\" CASCADE;\n" }.joined()
+            let body = try Data(contentsOf: script)
+            try (Data(drops.utf8) + body).write(to: script)
+        }
+        let psql = try ExternalTool.locate("psql")
+        let outcome = try await psql.run(
+            ["--no-psqlrc", "--quiet", "--single-transaction", "--set=ON_ERROR_STOP=1", "--no-password", "--file=\(script.path)"]
+                + connectionArguments(parsed),
             environment: environment(parsed))
-        guard outcome.status == 0 else { throw problem("pg_restore", outcome.stderr, parsed) }
+        guard outcome.status == 0 else { throw problem("psql (restore)", outcome.stderr, parsed) }
         let store = try await PostgresStore.open(url: url, maximumConnections: 2)
         try await store.close()
         let tables = try await withConnection(parsed) { connection, logger in try await counts(connection, logger) }
