@@ -34,20 +34,27 @@ public enum CP932Encoder {
         return map
     }()
 
+    /// The CP932 codes of a character's scalars; nil when one has none. A variation selector after a kanji (髙󠄀) has no
+    /// code; the kanji alone is what CP932 means.
+    static func codes<Scalars: Sequence<Unicode.Scalar>>(_ scalars: Scalars) -> [UInt16]? {
+        var codes: [UInt16] = []
+        for scalar in scalars {
+            if (0xFE00...0xFE0F).contains(scalar.value) || (0xE0100...0xE01EF).contains(scalar.value) { continue }
+            guard let code = table[scalar.value] else { return nil }
+            codes.append(code)
+        }
+        return codes.isEmpty ? nil : codes
+    }
+
     /// The bytes, and every character that had no CP932 code (written as "?" so the file stays readable).
     public static func encode(_ text: String) -> (bytes: [UInt8], unmappable: [Unmappable]) {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(text.utf8.count)
         var missing: [Unmappable] = []
         for (offset, character) in text.enumerated() {
-            var codes: [UInt16] = []
-            for scalar in character.unicodeScalars {
-                // A variation selector after a kanji (髙󠄀) has no code; the kanji alone is what CP932 means.
-                if (0xFE00...0xFE0F).contains(scalar.value) || (0xE0100...0xE01EF).contains(scalar.value) { continue }
-                guard let code = table[scalar.value] else { codes = []; break }
-                codes.append(code)
-            }
-            if codes.isEmpty {
+            // As written, else composed: ガ typed on a Mac arrives as カ + U+3099, which CP932 has only as the one
+            // character ガ. (Not composed first: NFC turns CP932's own Å U+212B and compatibility kanji into others.)
+            guard let codes = codes(character.unicodeScalars) ?? codes(String(character).precomposedStringWithCanonicalMapping.unicodeScalars) else {
                 missing.append(Unmappable(character: character, offset: offset))
                 bytes.append(0x3F)
                 continue

@@ -4,7 +4,8 @@ import ZIPFoundation
 
 /// Tables as an Office Open XML workbook (.xlsx, ECMA-376): one sheet per table, a bold frozen header row, numbers as
 /// numeric cells with the page's number formats (#,##0 · ¥#,##0 · 0.0%), text as inline strings (never formulas, so a
-/// cell holding `=HYPERLINK(…)` stays text; it is prefixed all the same, so a copy saved as CSV is safe too).
+/// cell holding `=HYPERLINK(…)` stays text; such cells also get the quote-prefix style, the spreadsheet's own way to
+/// keep formula-looking text text when it is edited).
 ///
 /// Written by hand rather than through a template: the parts below are the minimum Excel, LibreOffice and Numbers open
 /// without repair, and every byte is ours to test.
@@ -101,7 +102,10 @@ public enum XLSXWorkbook {
             for (c, cell) in row.enumerated() {
                 let ref = reference(c, r + 2)
                 switch cell {
-                case .text(let s): xml += inlineString(FormulaGuard.neutralised(s), ref: ref, style: 0)
+                case .text(let s):
+                    // A string cell is never a formula; the quote-prefix style keeps it text when someone edits it,
+                    // without showing an apostrophe the page does not have.
+                    xml += inlineString(s, ref: ref, style: FormulaGuard.neutralised(s) == s ? 0 : StyleSheet.quotedTextStyle)
                 case .number(let v, let style) where v.isFinite:
                     xml += "<c r=\"\(ref)\" s=\"\(styles.index(of: style))\"><v>\(NumberFormat.json(v))</v></c>"
                 case .number, .undefined: xml += inlineString(NumberFormat.undefined, ref: ref, style: StyleSheet.undefinedStyle)
@@ -177,10 +181,13 @@ public enum XLSXWorkbook {
     }
 }
 
-/// The workbook's styles: 0 plain, 1 bold header, 2 undefined (right-aligned —), then one per number style used.
+/// The workbook's styles: 0 plain, 1 bold header, 2 undefined (right-aligned —), 3 quote-prefixed text (formula-looking
+/// text), then one per number style used.
 struct StyleSheet {
     static let headerStyle = 1
     static let undefinedStyle = 2
+    static let quotedTextStyle = 3
+    static let fixedStyles = 4
     private(set) var numberStyles: [ExportNumberStyle] = []
 
     init(_ tables: [ExportTable]) {
@@ -191,7 +198,7 @@ struct StyleSheet {
         }
     }
 
-    func index(of style: ExportNumberStyle) -> Int { 3 + (numberStyles.firstIndex(of: style) ?? 0) }
+    func index(of style: ExportNumberStyle) -> Int { Self.fixedStyles + (numberStyles.firstIndex(of: style) ?? 0) }
 
     var xml: String {
         var xml = XLSXWorkbook.header + "<styleSheet xmlns=\"\(XLSXWorkbook.mainNS)\">"
@@ -206,10 +213,11 @@ struct StyleSheet {
         xml += "<fills count=\"2\"><fill><patternFill patternType=\"none\"/></fill><fill><patternFill patternType=\"gray125\"/></fill></fills>"
         xml += "<borders count=\"1\"><border><left/><right/><top/><bottom/><diagonal/></border></borders>"
         xml += "<cellStyleXfs count=\"1\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\"/></cellStyleXfs>"
-        xml += "<cellXfs count=\"\(3 + numberStyles.count)\">"
+        xml += "<cellXfs count=\"\(Self.fixedStyles + numberStyles.count)\">"
         xml += "<xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\"/>"
         xml += "<xf numFmtId=\"0\" fontId=\"1\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyFont=\"1\"/>"
         xml += "<xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyAlignment=\"1\"><alignment horizontal=\"right\"/></xf>"
+        xml += "<xf numFmtId=\"49\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\" quotePrefix=\"1\"/>"
         for i in numberStyles.indices {
             xml += "<xf numFmtId=\"\(164 + i)\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\"/>"
         }

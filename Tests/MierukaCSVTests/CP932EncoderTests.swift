@@ -25,6 +25,7 @@ struct CP932EncoderTests {
     @Test("JIS-style code points go to the CP932 character Windows uses; emoji are reported")
     func variants() {
         #expect(CP932Encoder.encode("〜−‖¢£¬—").bytes == CP932Encoder.encode("～－∥￠￡￢―").bytes)
+        #expect(CP932Encoder.encode("カ\u{3099}").bytes == CP932Encoder.encode("ガ").bytes && CP932Encoder.encode("カ\u{3099}").unmappable.isEmpty)
         let (bytes, missing) = CP932Encoder.encode("a😀b")
         #expect(bytes == [0x61, 0x3F, 0x62])
         #expect(missing.map(\.offset) == [1] && missing.first?.codePoints == "U+1F600")

@@ -79,6 +79,14 @@ struct MetricsWebTests {
             #expect((Self.sample(text, #"mieruka_kpi_computation_duration_seconds_count{entry="api"}"#) ?? 0) > 0)
             #expect(Self.sample(text, #"mieruka_alerts_raised_total{severity="warning"}"#) != nil)
             #expect(Self.sample(text, #"mieruka_alerts_active{severity="critical"}"#) != nil)
+            // An alert is raised once a day: looking at the alerts again does not count them again.
+            func raised(_ text: String) -> Double {
+                (Self.sample(text, #"mieruka_alerts_raised_total{severity="warning"}"#) ?? 0)
+                    + (Self.sample(text, #"mieruka_alerts_raised_total{severity="critical"}"#) ?? 0)
+            }
+            for _ in 0..<2 { #expect(try await WebHarness.get(client, "/api/v1/alerts", bearer: token).0 == .ok) }
+            let again = String(buffer: try await client.execute(uri: "/metrics", method: .get, headers: headers).body)
+            #expect(raised(again) == raised(text) && raised(text) > 0, "\(raised(text)) then \(raised(again))")
 
             // the dashboard's KPI computation is timed too
             let admin = try await WebHarness.login(client, as: "admin")

@@ -6,7 +6,7 @@ import MierukaCore
 import MierukaImport
 import MierukaStore
 import MierukaTestSupport
-import MierukaWeb
+@testable import MierukaWeb
 import Testing
 
 /// The scheduler's 08:30 tick writes the expected files (once), and /reports lists and serves them by role.
@@ -40,6 +40,33 @@ struct ReportsWebTests {
 
     static func tokyo(_ day: String, _ hour: Int, _ minute: Int) -> Date {
         OrgClock(timeZone: TimeZone(identifier: "Asia/Tokyo")!).instant(LocalDate(day)!, hour: hour, minute: minute, second: 0)
+    }
+
+    @Test("a report whose PDF always fails is tried again only after a back-off, and at most five times")
+    func failingReportBacksOff() async throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("mieruka-reports-\(UUID().uuidString)")
+        try await Self.withApp(reports: dir) { _, store in
+            // setup: a "Chromium" that always fails
+            let scheduler = ReportScheduler(store: store, directory: dir, languages: [.ja], formats: [.html, .pdf],
+                                            chromium: ChromiumPDF(executable: "/bin/false"), now: { Self.tokyo("2026-06-01", 8, 30) })
+            let key = "daily|2026-05-29|org"
+            // MUT + validate: the first tick writes the HTML and fails the PDF (1 try) …
+            let first = await scheduler.tick(at: Self.tokyo("2026-06-01", 8, 30))
+            #expect(!first.isEmpty && first.allSatisfy { $0.pathExtension == "html" })
+            #expect(await scheduler.attempts.count(for: key) == 1)
+            // … nothing is tried again within the 10 minutes' back-off …
+            for minute in 31...39 { _ = await scheduler.tick(at: Self.tokyo("2026-06-01", 8, minute)) }
+            #expect(await scheduler.attempts.count(for: key) == 1)
+            // … then once, and the wait doubles (20 minutes) …
+            _ = await scheduler.tick(at: Self.tokyo("2026-06-01", 8, 40))
+            _ = await scheduler.tick(at: Self.tokyo("2026-06-01", 8, 59))
+            #expect(await scheduler.attempts.count(for: key) == 2)
+            _ = await scheduler.tick(at: Self.tokyo("2026-06-01", 9, 0))
+            #expect(await scheduler.attempts.count(for: key) == 3)
+            // … and it stops after five tries.
+            for hour in 10...23 { _ = await scheduler.tick(at: Self.tokyo("2026-06-01", hour, 0)) }
+            #expect(await scheduler.attempts.count(for: key) == ReportAttempts.limit)
+        }
     }
 
     @Test("the 08:30 tick of Monday 2026-06-01 writes May 29's daily, the week of May 25, May's monthly and executive; once")
@@ -91,6 +118,7 @@ struct ReportsWebTests {
             #expect(try await WebHarness.get(client, "/reports/files/\(teamFile)", cookie: rep).0 == .forbidden)
             #expect(try await WebHarness.get(client, "/reports/files/\(orgFile)", cookie: manager).0 == .forbidden)
             let own = try await WebHarness.get(client, "/reports/files/\(teamFile)", cookie: manager)
+            #expect(own.2[.cacheControl] == "private, no-store")
             #expect(own.0 == .ok && own.2[.contentType]?.hasPrefix("text/html") == true && own.1.contains("日次レポート"))
             #expect(try await WebHarness.get(client, "/reports/files/\(orgFile)", cookie: viewer).0 == .ok)
             #expect(try await WebHarness.get(client, "/reports/files/..%2F..%2Fetc%2Fpasswd", cookie: admin).0 == .notFound)

@@ -148,7 +148,10 @@ public struct InboundEvent: Sendable, Hashable {
             let callEndFields = ["duration_seconds", "connected", "decision_maker"]
             if type == .callEnded {
                 if let value = text("duration_seconds", required: true) {
-                    if let seconds = Int(value), seconds >= 0 { duration = seconds } else { issue("duration_seconds", "must be a whole number of seconds ≥ 0") }
+                    // A day is the longest call we believe; a larger number is a unit mistake (milliseconds) or garbage.
+                    if let seconds = Int(value), (0...86_400).contains(seconds) { duration = seconds } else {
+                        issue("duration_seconds", "must be a whole number of seconds from 0 to 86400 (one day); got \(value)")
+                    }
                 }
                 connected = bool("connected")
                 if !present("connected") { issue("connected", "is missing, but call.ended needs connected (true/false)") }

@@ -76,6 +76,16 @@ extension Store {
         ).map { row in (Self.delivery(row), row[12].text ?? "", row[13].text ?? "") }
     }
 
+    /// Takes a due delivery for one sender: moves its next attempt `lease` seconds on, so another process reading the due
+    /// deliveries meanwhile leaves it alone (and a sender that dies mid-send lets it come due again). False when another
+    /// sender took it first or it is no longer pending.
+    public func claimWebhookDelivery(_ deliveryId: String, now: Date, lease: TimeInterval) async throws -> Bool {
+        let claimed = try await query(
+            "UPDATE webhook_deliveries SET next_attempt_at = ? WHERE delivery_id = ? AND status = 'pending' AND next_attempt_at <= ? RETURNING delivery_id",
+            [DBValue(now.addingTimeInterval(lease)), .text(deliveryId), DBValue(now)])
+        return !claimed.isEmpty
+    }
+
     /// Logs one attempt and moves the delivery on: delivered, failed for good (`retryAt` nil and not delivered), or
     /// pending until `retryAt`.
     public func recordWebhookAttempt(deliveryId: String, at: Date, statusCode: Int?, error: String?, delivered: Bool, retryAt: Date?) async throws {
@@ -88,7 +98,8 @@ extension Store {
             // Times are stored in whole seconds: rounded up, so the wait is never shorter than the back-off.
             let next = retryAt.map { DBValue.int(Int64($0.timeIntervalSince1970.rounded(.up))) } ?? .null
             try await self.execute(
-                "UPDATE webhook_deliveries SET attempts = ?, last_status = ?, last_error = ?, status = ?, next_attempt_at = ?, finished_at = ? WHERE delivery_id = ?",
+                // Only while pending: a subscription removed during the send has closed it, and it stays closed.
+                "UPDATE webhook_deliveries SET attempts = ?, last_status = ?, last_error = ?, status = ?, next_attempt_at = ?, finished_at = ? WHERE delivery_id = ? AND status = 'pending'",
                 [.int(attempts), DBValue(statusCode), DBValue(error), .text(status.rawValue), status == .pending ? next : .null,
                  status == .pending ? .null : DBValue(at), .text(deliveryId)])
         }
@@ -126,9 +137,10 @@ extension Store {
 
     /// Marks an alert as announced; true when it was not before (the caller then enqueues it, in the same transaction).
     public func markAlertRaised(key: String, at: Date) async throws -> Bool {
-        guard try await query("SELECT 1 FROM raised_alerts WHERE alert_key = ?", [.text(key)]).isEmpty else { return false }
-        try await execute("INSERT INTO raised_alerts (alert_key, raised_at) VALUES (?, ?)", [.text(key), DBValue(at)])
-        return true
+        // One statement, so two servers raising the same alert at once announce it once.
+        let inserted = try await query(
+            "INSERT INTO raised_alerts (alert_key, raised_at) VALUES (?, ?) ON CONFLICT (alert_key) DO NOTHING RETURNING alert_key", [.text(key), DBValue(at)])
+        return !inserted.isEmpty
     }
 
     /// The opportunities a merge of the staged rows will create, when anyone subscribes to appointment.created: their ids,

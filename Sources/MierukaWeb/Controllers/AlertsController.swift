@@ -26,7 +26,7 @@ extension Services {
     public func alerts(viewer: Viewer, now: Date) async throws -> [Alert] {
         let policy = try await self.policy(for: viewer)
         let alerts = try await AlertService(store: store).alerts(now: now)
-        metrics.recordAlerts(alerts)
+        metrics.recordAlerts(alerts, day: try await store.settings().clock.localDate(of: now))
         return alerts.filter(policy.seesAlert)
     }
 }

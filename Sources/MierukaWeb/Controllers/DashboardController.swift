@@ -65,8 +65,9 @@ struct DashboardController {
         let figures = try await services.dashboardFigures(from: from, to: to, through: today.adding(days: 1), scope: scope, viewer: viewer,
                                                           dailyKPIs: ["calls", "connects", "appointments", "wins"])
 
-        // Targets of this scope whose period starts at the page's period start.
-        let targets = try await services.store.targets().filter { $0.periodStart == from }
+        // Targets of this scope whose period is exactly the page's (a month's target on a month's page; a week's target
+        // that starts on the 1st does not stand in for the month's) — the KPI sheet's rule.
+        let targets = try await services.store.targets().filter { $0.periodStart == from && $0.period.grain.next(after: from) == to }
         var scopeTargets: [String: Double] = [:]
         var repTargets: [String: [String: Double]] = [:]
         for t in targets {

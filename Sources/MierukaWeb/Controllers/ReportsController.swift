@@ -129,6 +129,8 @@ struct ReportsController {
         var headers = HTTPFields()
         headers[.contentType] = file.format.contentType
         if file.format == .pdf { headers[.contentDisposition] = "attachment; filename=\"\(file.name)\"" }
+        // Figures of a team: not for shared caches, nor kept by the browser after the session ends.
+        headers[.cacheControl] = "private, no-store"
         return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }
 

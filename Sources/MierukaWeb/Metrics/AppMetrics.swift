@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import MierukaCore
 import Prometheus
 
@@ -11,6 +12,9 @@ public final class AppMetrics: Sendable {
 
     /// Latency buckets in seconds: a page is expected in tens of milliseconds, a large import in seconds.
     static let latencyBuckets: [Double] = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30]
+
+    /// The alerts counted as raised today (their webhook keys), so a dashboard reload does not count them again.
+    private let raisedToday = Mutex<(day: LocalDate?, keys: Set<String>)>((nil, []))
 
     public init(scrapeToken: String? = nil) {
         self.registry = PrometheusCollectorRegistry()
@@ -57,16 +61,22 @@ public final class AppMetrics: Sendable {
         return KPITiming(histogram: histogram, start: .now)
     }
 
-    /// Counts the alerts one run of the alert rules raised, by severity, and keeps the last run's numbers as a gauge.
-    func recordAlerts(_ alerts: [Alert]) {
+    /// Counts the alerts raised for the first time today (once per alert and day, the webhooks' rule), by severity, and
+    /// keeps the number of alerts of the last computation as a gauge.
+    func recordAlerts(_ alerts: [Alert], day: LocalDate) {
+        let new = raisedToday.withLock { state -> [Alert] in
+            if state.day != day { state = (day, []) }
+            return alerts.filter { state.keys.insert(WebhookWorker.alertKey($0, day: day)).inserted }
+        }
         for severity in [Alert.Severity.warning, .critical] {
             let count = alerts.filter { $0.severity == severity }.count
+            let raised = new.filter { $0.severity == severity }.count
             registry.makeCounter(
                 descriptor: MetricNameDescriptor(
                     namespace: "mieruka", subsystem: "alerts", metricName: "raised", unitName: "total",
-                    helpText: "Alerts raised by the alert rules, summed over every computation (dashboards and /api/v1/alerts), by severity"),
+                    helpText: "Alerts raised by the alert rules, each counted once per day (as webhooks announce them), by severity"),
                 labels: [("severity", severity.rawValue)]
-            ).increment(by: Int64(count))
+            ).increment(by: Int64(raised))
             registry.makeGauge(
                 descriptor: MetricNameDescriptor(
                     namespace: "mieruka", subsystem: "alerts", metricName: "active", unitName: "",

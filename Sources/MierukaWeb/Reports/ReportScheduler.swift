@@ -15,6 +15,9 @@ public struct ReportScheduler: Sendable {
     public let chromium: ChromiumPDF?
     public let now: @Sendable () -> Date
     let logger: Logger
+    /// Reports that failed: tried again after a back-off, at most `ReportAttempts.limit` times (a Chromium that always
+    /// fails must not make every 30-second tick recompute every scope's report all day).
+    let attempts = ReportAttempts()
 
     public init(store: any Store, directory: URL, schedule: ReportSchedule = ReportSchedule(), languages: [Language] = [.ja, .en],
                 formats: [ReportFile.Format] = [.html, .pdf], chromium: ChromiumPDF? = ChromiumPDF.locate(),
@@ -44,15 +47,21 @@ public struct ReportScheduler: Sendable {
             for d in due {
                 let scopes: [ReportScope] = [.org] + (d.kind.allowsTeam ? teams.map { .team($0) } : [])
                 for scope in scopes {
+                    if Task.isCancelled { return written }
                     let expected = languages.flatMap { l in formats.map { ReportFile(kind: d.kind, from: d.from, scope: scope, language: l, format: $0) } }
                     guard expected.contains(where: { !FileManager.default.fileExists(atPath: directory.appendingPathComponent($0.name).path) }) else { continue }
+                    let key = "\(d.kind.rawValue)|\(d.from)|\(scope.group)"
+                    guard await attempts.mayTry(key, at: instant) else { continue }
                     do {
                         written += try await generator.write(d.kind, from: d.from, to: d.to, scope: scope, today: today, now: instant, into: directory,
                                                              languages: languages, formats: formats, chromium: chromium)
+                        await attempts.succeeded(key)
                     } catch let partial as ReportsWritten {
                         written += partial.files
+                        await attempts.failed(key, at: instant)
                         logger.error("report \(d.kind.rawValue) \(d.from) \(scope.group): \(partial.problem)")
                     } catch {
+                        await attempts.failed(key, at: instant)
                         logger.error("report \(d.kind.rawValue) \(d.from) \(scope.group) failed: \(error)")
                     }
                 }
@@ -73,4 +82,25 @@ public struct ReportScheduler: Sendable {
             try? await Task.sleep(nanoseconds: UInt64(interval * 1_000_000_000))
         }
     }
+}
+
+/// Failed reports and when they may be tried again: 10 minutes after the first failure, doubling, at most 5 tries.
+actor ReportAttempts {
+    static let limit = 5
+    static let firstWait: TimeInterval = 600
+    private var failures: [String: (count: Int, notBefore: Date)] = [:]
+
+    func mayTry(_ key: String, at instant: Date) -> Bool {
+        guard let f = failures[key] else { return true }
+        return f.count < Self.limit && instant >= f.notBefore
+    }
+
+    func failed(_ key: String, at instant: Date) {
+        let count = (failures[key]?.count ?? 0) + 1
+        failures[key] = (count, instant.addingTimeInterval(Self.firstWait * pow(2, Double(count - 1))))
+    }
+
+    func succeeded(_ key: String) { failures[key] = nil }
+
+    func count(for key: String) -> Int { failures[key]?.count ?? 0 }
 }

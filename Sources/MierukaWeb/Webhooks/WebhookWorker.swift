@@ -65,10 +65,19 @@ public final class WebhookWorker: Sendable {
     @discardableResult
     public func deliverDue(now: Date = Date()) async throws -> Int {
         let due = try await store.dueWebhookDeliveries(now: now)
+        var attempted = 0
         for (delivery, url, secret) in due {
-            try await attempt(delivery, url: url, secret: secret)
+            if Task.isCancelled { break }
+            // Claimed first: a second server on the same database skips what this one is sending.
+            guard try await store.claimWebhookDelivery(delivery.id, now: now, lease: requestTimeout + 60) else { continue }
+            do {
+                try await attempt(delivery, url: url, secret: secret)
+                attempted += 1
+            } catch {
+                logger.error("webhook delivery \(delivery.id): \(error)")
+            }
         }
-        return due.count
+        return attempted
     }
 
     func attempt(_ delivery: WebhookDelivery, url: String, secret: String) async throws {

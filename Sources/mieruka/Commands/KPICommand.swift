@@ -46,7 +46,7 @@ struct KPICommand: AsyncParsableCommand {
             var out = ""
             for r in results { out += r.jsonLine + "\n" }
             FileHandle.standardOutput.write(Data(out.utf8))
-        case "csv" where export.encoding == "utf-8" && export.out == nil:
+        case "csv" where ExportEncoding(name: export.encoding) == .utf8 && export.out == nil:
             FileHandle.standardOutput.write(Data(KPITable.csv(results, language: language).utf8))
         case "csv", "xlsx":
             // Files for people: the figures as the pages show them, each with numerator and denominator.
