@@ -47,16 +47,21 @@ public struct ChromiumPDF: Sendable {
         process.standardOutput = handle
         process.standardError = handle
         process.standardInput = FileHandle.nullDevice
-        let status: Int32 = try await withCheckedThrowingContinuation { continuation in
-            process.terminationHandler = { continuation.resume(returning: $0.terminationStatus) }
-            do { try process.run() } catch {
-                process.terminationHandler = nil
-                continuation.resume(throwing: PDFError(message: "could not start \(executable): \(error)"))
-                return
+        let running = RunningProcess(process)
+        let status: Int32 = try await withTaskCancellationHandler {
+            try await withCheckedThrowingContinuation { continuation in
+                process.terminationHandler = { continuation.resume(returning: $0.terminationStatus) }
+                do { try process.run() } catch {
+                    process.terminationHandler = nil
+                    continuation.resume(throwing: PDFError(message: "could not start \(executable): \(error)"))
+                    return
+                }
+                // A Chromium that hangs is stopped (this process object only, never anything found by name).
+                DispatchQueue.global().asyncAfter(deadline: .now() + timeout) { running.stop() }
             }
-            // A Chromium that hangs is stopped (this process object only, never anything found by name).
-            let running = RunningProcess(process)
-            DispatchQueue.global().asyncAfter(deadline: .now() + timeout) { running.stopIfRunning() }
+        } onCancel: {
+            // The server is stopping: do not wait for the print.
+            running.stop()
         }
         let bytes = (try? Data(contentsOf: partial)) ?? Data()
         guard status == 0, bytes.starts(with: Array("%PDF".utf8)) else {
@@ -78,7 +83,15 @@ public struct ChromiumPDF: Sendable {
 final class RunningProcess: @unchecked Sendable {
     private let process: Process
     init(_ process: Process) { self.process = process }
-    func stopIfRunning() { if process.isRunning { process.terminate() } }
+    /// SIGTERM, then SIGKILL five seconds later if it is still there (a Chromium stuck in a renderer ignores SIGTERM).
+    func stop() {
+        guard process.isRunning else { return }
+        process.terminate()
+        let pid = process.processIdentifier
+        DispatchQueue.global().asyncAfter(deadline: .now() + 5) { [self] in
+            if process.isRunning, process.processIdentifier == pid { kill(pid, SIGKILL) }
+        }
+    }
 }
 
 /// A PDF that could not be made, and why.
