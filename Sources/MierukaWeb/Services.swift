@@ -105,6 +105,25 @@ public struct Services: Sendable {
 }
 
 
+extension Services {
+    /// Whose figures a page shows: the rep or team asked for, each only if the viewer may see it; else the organisation
+    /// for those who see it, else the viewer's team, else the viewer's own figures. The dashboard and the KPI sheet use it.
+    func scope(askedTeam: String?, askedRep: String?, viewer: Viewer, policy: AccessPolicy, reps: [Rep]) throws -> DashboardScope {
+        if let rep = askedRep {
+            guard policy.seesRep(rep), reps.contains(where: { $0.id == rep }) else { throw HTTPError(.forbidden, message: "this rep is not yours to see") }
+            return .rep(rep)
+        }
+        if let team = askedTeam {
+            guard policy.seesTeam(team) else { throw HTTPError(.forbidden, message: "this team is not yours to see") }
+            return .team(team)
+        }
+        if policy.seesOrganisation { return .org }
+        if let team = viewer.team { return .team(team) }
+        if let rep = viewer.repId { return .rep(rep) }
+        throw HTTPError(.forbidden, message: "your account has no team or rep; ask an admin to set one")
+    }
+}
+
 /// Whose figures a dashboard shows.
 public enum DashboardScope: Sendable, Hashable {
     case org

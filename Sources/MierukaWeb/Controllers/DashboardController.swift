@@ -46,22 +46,7 @@ struct DashboardController {
         let repName = Dictionary(reps.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
         let askedTeam = q.get("team").flatMap { $0.isEmpty ? nil : $0 }
         let askedRep = q.get("rep").flatMap { $0.isEmpty ? nil : $0 }
-        let scope: DashboardScope
-        if let rep = askedRep {
-            guard policy.seesRep(rep), repName[rep] != nil else { throw HTTPError(.forbidden, message: "this rep is not yours to see") }
-            scope = .rep(rep)
-        } else if let team = askedTeam {
-            guard policy.seesTeam(team) else { throw HTTPError(.forbidden, message: "this team is not yours to see") }
-            scope = .team(team)
-        } else if policy.seesOrganisation {
-            scope = .org
-        } else if let team = viewer.team {
-            scope = .team(team)
-        } else if let rep = viewer.repId {
-            scope = .rep(rep)
-        } else {
-            throw HTTPError(.forbidden, message: "your account has no team or rep; ask an admin to set one")
-        }
+        let scope = try services.scope(askedTeam: askedTeam, askedRep: askedRep, viewer: viewer, policy: policy, reps: reps)
         let figures = try await services.dashboardFigures(from: from, to: to, through: today.adding(days: 1), scope: scope, viewer: viewer,
                                                           dailyKPIs: ["calls", "connects", "appointments", "wins"])
 

@@ -41,20 +41,11 @@ struct SheetController {
         let reps = try await services.store.reps()
         let scope: KPISheetService.Scope
         let scopeLabel: String
-        if let rep = q.get("rep").flatMap({ $0.isEmpty ? nil : $0 }) {
-            guard policy.seesRep(rep), let found = reps.first(where: { $0.id == rep }) else { throw HTTPError(.forbidden, message: "this rep is not yours to see") }
-            (scope, scopeLabel) = (.rep(rep), "\(found.name) (\(rep))")
-        } else if let team = q.get("team").flatMap({ $0.isEmpty ? nil : $0 }) {
-            guard policy.seesTeam(team) else { throw HTTPError(.forbidden, message: "this team is not yours to see") }
-            (scope, scopeLabel) = (.team(team), team)
-        } else if policy.seesOrganisation {
-            (scope, scopeLabel) = (.org, ja ? "全社" : "Organisation")
-        } else if let team = viewer.team {
-            (scope, scopeLabel) = (.team(team), team)
-        } else if let rep = viewer.repId {
-            (scope, scopeLabel) = (.rep(rep), reps.first { $0.id == rep }.map { "\($0.name) (\(rep))" } ?? rep)
-        } else {
-            throw HTTPError(.forbidden, message: "your account has no team or rep; ask an admin to set one")
+        switch try services.scope(askedTeam: q.get("team").flatMap { $0.isEmpty ? nil : $0 }, askedRep: q.get("rep").flatMap { $0.isEmpty ? nil : $0 },
+                                  viewer: viewer, policy: policy, reps: reps) {
+        case .org: (scope, scopeLabel) = (.org, ja ? "全社" : "Organisation")
+        case .team(let team): (scope, scopeLabel) = (.team(team), team)
+        case .rep(let rep): (scope, scopeLabel) = (.rep(rep), reps.first { $0.id == rep }.map { "\($0.name) (\(rep))" } ?? rep)
         }
 
         let sheet = try await KPISheetService(store: services.store).sheet(from: from, to: to, scope: scope, language: language)
