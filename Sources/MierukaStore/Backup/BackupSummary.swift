@@ -33,6 +33,21 @@ enum BackupFiles {
         ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber)?.int64Value ?? 0
     }
 
+    /// A backup file may be written at `output`: not there yet (or `force`), in a folder that exists.
+    static func checkTarget(_ output: String, force: Bool) throws {
+        let manager = FileManager.default
+        if manager.fileExists(atPath: output) && !force {
+            throw BackupProblem(
+                "\(output) は既にあります。上書きするには --force を付けてください。",
+                "\(output) already exists: choose another name, or add --force to overwrite it")
+        }
+        let folder = URL(fileURLWithPath: output).deletingLastPathComponent().path
+        var isFolder: ObjCBool = false
+        guard manager.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
+            throw BackupProblem("フォルダ \(folder) がありません。先に作成してください。", "the folder \(folder) does not exist: create it first")
+        }
+    }
+
     /// A fresh name in the same folder as `path`, so that the final rename stays on one file system (and is atomic).
     static func temporaryBeside(_ path: String) -> String {
         let url = URL(fileURLWithPath: path)

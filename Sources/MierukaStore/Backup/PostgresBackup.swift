@@ -10,16 +10,7 @@ public enum PostgresBackup {
     public static func backup(url: String, to output: String, force: Bool) async throws -> BackupSummary {
         let parsed = try DatabaseURL(url)
         let manager = FileManager.default
-        if manager.fileExists(atPath: output) && !force {
-            throw BackupProblem(
-                "\(output) は既にあります。上書きするには --force を付けてください。",
-                "\(output) already exists: choose another name, or add --force to overwrite it")
-        }
-        let folder = URL(fileURLWithPath: output).deletingLastPathComponent().path
-        var isFolder: ObjCBool = false
-        guard manager.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
-            throw BackupProblem("フォルダ \(folder) がありません。先に作成してください。", "the folder \(folder) does not exist: create it first")
-        }
+        try BackupFiles.checkTarget(output, force: force)
         let pgDump = try ExternalTool.locate("pg_dump")
         let temporary = BackupFiles.temporaryBeside(output)
         do {

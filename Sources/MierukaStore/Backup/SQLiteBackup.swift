@@ -23,16 +23,7 @@ public enum SQLiteBackup {
             throw BackupProblem("バックアップ先がデータベース自身です。別のファイル名を --out に指定してください。",
                                 "the backup file is the database itself: give another name to --out")
         }
-        if manager.fileExists(atPath: output) && !force {
-            throw BackupProblem(
-                "\(output) は既にあります。上書きするには --force を付けてください。",
-                "\(output) already exists: choose another name, or add --force to overwrite it")
-        }
-        let folder = URL(fileURLWithPath: output).deletingLastPathComponent().path
-        var isFolder: ObjCBool = false
-        guard manager.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
-            throw BackupProblem("フォルダ \(folder) がありません。先に作成してください。", "the folder \(folder) does not exist: create it first")
-        }
+        try BackupFiles.checkTarget(output, force: force)
 
         let temporary = BackupFiles.temporaryBeside(output)
         do {

@@ -21,7 +21,7 @@ struct DashboardController {
         let language = Language.of(request)
         let ja = language == .ja
         let sort = RepSort(sort: q.get("sort"), dir: q.get("dir"))
-        _ = try ExportRequest(request)  // a wrong format= or encoding= is refused before any figure is computed
+        let export = try ExportRequest(request)  // a wrong format= or encoding= is refused before any figure is computed
         let settings = try await services.store.settings()
         let today = settings.clock.localDate(of: Date())
         // The day's first look at the dashboard records the month's landing forecasts (forecast_accuracy needs them).
@@ -145,7 +145,7 @@ struct DashboardController {
             input.badges.append((ja ? "改善のヒント" : "Insights", "/insights" + query))
         }
         let model = DashboardModel(input)
-        if let export = try ExportRequest(request) {
+        if let export {
             return try export.response(model.exportTables, stem: "dashboard_\(scope.group)_\(from)_\(to.adding(days: -1))", title: "\(title) \(periodLabel)")
         }
         var response = Response.html(DashboardView.render(model))
