@@ -103,7 +103,13 @@ struct AccessTests {
             let api = try await WebHarness.get(client, "/api/v1/kpis?\(Self.may)&by=team", bearer: token)
             #expect(api.0 == .ok)
             let expected = try await KPIService(store: store).compute(from: LocalDate("2026-05-01")!, to: LocalDate("2026-06-01")!, by: .team)
-            #expect(api.1 == "[" + expected.map(\.jsonLine).joined(separator: ",\n") + "]\n")
+            let expectedBody = "[" + expected.map(\.jsonLine).joined(separator: ",\n") + "]\n"
+            // Line by line, so a failure names the KPI and group that differ instead of printing two whole answers.
+            let apiLines = api.1.split(separator: "\n"), expectedLines = expectedBody.split(separator: "\n")
+            #expect(apiLines.count == expectedLines.count)
+            for (got, want) in zip(apiLines, expectedLines) where got != want {
+                Issue.record("API \(got) ≠ KPIService \(want)")
+            }
             let wrong = try await WebHarness.get(client, "/api/v1/me", bearer: "mk_wrong").0
             #expect(wrong == .unauthorized)
         }

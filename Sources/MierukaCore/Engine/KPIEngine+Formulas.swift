@@ -39,11 +39,11 @@ extension KPIEngine {
         case "win_rate": return .ratio(t.wins, t.wins + t.losses)
         case "quality_score_avg": return .ratio(t.qualitySum, t.appointments)
 
-        case "first_response_minutes_avg": return .ratio(t.firstResponseMinutes.reduce(0, +), Double(t.firstResponseMinutes.count))
+        case "first_response_minutes_avg": return .ratio(Self.orderFreeSum(t.firstResponseMinutes), Double(t.firstResponseMinutes.count))
         case "first_response_minutes_median": return .median(of: t.firstResponseMinutes)
         case "sla_compliance_rate": return .ratio(t.slaCompliant, t.slaLeads)
         case "assignment_to_contact_minutes_median": return .median(of: t.assignmentToContactMinutes)
-        case "recontact_interval_days_avg": return .ratio(t.recontactDays.reduce(0, +), Double(t.recontactDays.count))
+        case "recontact_interval_days_avg": return .ratio(Self.orderFreeSum(t.recontactDays), Double(t.recontactDays.count))
         case "recontact_interval_days_median": return .median(of: t.recontactDays)
         case "first_call_connect_rate": return .ratio(t.firstCallsConnected, t.firstCalls)
 
@@ -77,4 +77,8 @@ extension KPIEngine {
         default: return .undefined
         }
     }
+
+    /// The sum of fractional values (minutes, days) in ascending order: floating-point addition depends on the order, and
+    /// the order records arrive in is the database's plan, not ours — the same question must give the same digits.
+    static func orderFreeSum(_ values: [Double]) -> Double { values.sorted().reduce(0, +) }
 }

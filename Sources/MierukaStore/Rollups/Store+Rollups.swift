@@ -101,7 +101,11 @@ extension Store {
         let first = min(from, endMonthStart)
         var cells: [(group: String?, tally: RollupTally)] = []
         var pipeline: [String?: Double] = [:]
-        for row in try await query("SELECT grp, day, tally FROM rollup_cells WHERE kind = ? AND day >= ? AND day < ?", [.text(kind), .int(Int64(first)), .int(Int64(to))]) {
+        // In key order: the engine adds the cells' fractional sums (minutes, days) in the order read, and PostgreSQL's
+        // order without ORDER BY follows its plan, which can change between two requests once autovacuum has analysed
+        // the table — the same question then differed in its last digit (the flaky API = CLI test).
+        for row in try await query("SELECT grp, day, tally FROM rollup_cells WHERE kind = ? AND day >= ? AND day < ? ORDER BY day, grp",
+                                   [.text(kind), .int(Int64(first)), .int(Int64(to))]) {
             guard case .blob(let bytes) = row[2], let tally = RollupTally(bytes: bytes), let day = row[1].int else { throw StoreError.rollupCorrupt }
             let group = Self.group(row[0])
             if day >= from { cells.append((group, tally)) }
