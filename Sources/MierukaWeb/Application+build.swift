@@ -19,9 +19,8 @@ public struct WebConfiguration: Sendable {
 /// The router every caller shares: `serve` and the in-process tests.
 public func buildRouter(services: Services) -> Router<AppRequestContext> {
     let router = Router(context: AppRequestContext.self)
-    // One log line per request, with Hummingbird's request id in the metadata; cookies and tokens are never logged.
-    router.add(middleware: LogRequestsMiddleware(.info))
-    router.add(middleware: SecurityHeadersMiddleware())
+    // One log line per request, with Hummingbird's request id in the metadata; cookies, tokens and passwords are never logged.
+    router.add(middleware: RequestLogMiddleware())
     router.add(middleware: AuthenticationMiddleware(store: services.store))
     router.add(middleware: RoutePatternMiddleware())
     router.get("/healthz") { _, _ in Response.json("{\"status\":\"ok\"}") }
@@ -54,24 +53,11 @@ public func buildApplication(services: Services, configuration: WebConfiguration
     )
 }
 
-/// Headers every response carries: no framing, no sniffing, no referrer leaks, no scripts from anywhere.
-struct SecurityHeadersMiddleware: RouterMiddleware {
-    typealias Context = AppRequestContext
-
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        var response = try await next(request, context)
-        response.headers[HTTPField.Name("Content-Security-Policy")!] = "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'; form-action 'self'"
-        response.headers[HTTPField.Name("X-Content-Type-Options")!] = "nosniff"
-        response.headers[HTTPField.Name("Referrer-Policy")!] = "same-origin"
-        response.headers[HTTPField.Name("X-Frame-Options")!] = "DENY"
-        return response
-    }
-}
-
 /// The router behind a responder that answers HEAD as GET without the body (monitors and link checkers use HEAD;
 /// RFC 9110 §9.3.2). Routes are matched by method before any router middleware runs, so this sits in front of it.
 public func buildResponder(services: Services) -> some HTTPResponder<AppRequestContext> {
-    MetricsResponder(base: HeadAsGetResponder(base: buildRouter(services: services).buildResponder()), metrics: services.metrics)
+    MetricsResponder(base: SecurityHeadersResponder(base: HeadAsGetResponder(base: buildRouter(services: services).buildResponder())),
+                     metrics: services.metrics)
 }
 
 struct HeadAsGetResponder<Base: HTTPResponder>: HTTPResponder where Base.Context == AppRequestContext {

@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
+import Logging
 import MierukaCore
 import MierukaImport
 import MierukaStore
@@ -24,7 +25,7 @@ enum WebHarness {
 
     /// Runs `body` against an app whose database holds the golden data and users admin, manager (IS1), rep (R002), viewer,
     /// fs (R009's team). The database is the suite's backend (MIERUKA_TEST_BACKEND): SQLite, or a fresh PostgreSQL database.
-    static func withApp(_ body: @Sendable (any TestClientProtocol, any Store) async throws -> Void) async throws {
+    static func withApp(logger: Logger? = nil, _ body: @Sendable (any TestClientProtocol, any Store) async throws -> Void) async throws {
         let backend = TestDatabase.suiteBackend
         guard let store = try await TestDatabase.open(backend) else {
             throw NoTestDatabase(description: TestDatabase.skipMessage + " but MIERUKA_TEST_BACKEND=postgres asks for it")
@@ -38,7 +39,8 @@ enum WebHarness {
             try await login.addUser(login: "rep", password: password, role: .rep, team: "インサイドセールス1課", repId: "R002")
             try await login.addUser(login: "viewer", password: password, role: .viewer, team: nil, repId: nil)
             try await login.addUser(login: "fsmanager", password: password, role: .manager, team: "フィールドセールス部", repId: nil)
-            let app = Application(responder: buildResponder(services: Services(store: store)))
+            let responder = buildResponder(services: Services(store: store))
+            let app = logger.map { Application(responder: responder, logger: $0) } ?? Application(responder: responder)
             try await app.test(.router) { client in try await body(client, store) }
             try await TestDatabase.close(store)
         } catch {

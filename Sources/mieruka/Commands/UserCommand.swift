@@ -52,7 +52,7 @@ struct TokenCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "token",
         abstract: "API tokens (shown once, stored hashed). APIトークン。",
-        subcommands: [Create.self]
+        subcommands: [Create.self, List.self, Revoke.self]
     )
 
     struct Create: AsyncParsableCommand {
@@ -71,6 +71,69 @@ struct TokenCommand: AsyncParsableCommand {
                 if let e = error as? WebError { throw ValidationError(e.description) }
                 throw error
             }
+        }
+    }
+
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List API tokens: id (from the stored hash), user, created, revoked.")
+        @OptionGroup var store: StoreOptions
+
+        func run() async throws {
+            let db = try await store.open()
+            let tokens: [APITokenRecord]
+            do {
+                tokens = try await db.apiTokens()
+                try await db.close()
+            } catch {
+                try? await db.close()
+                throw error
+            }
+            let format = Date.ISO8601FormatStyle(timeZone: TimeZone(identifier: "Asia/Tokyo")!)
+            print("id\tlogin\tcreated\trevoked")
+            for t in tokens {
+                print("\(t.id)\t\(t.login)\t\(t.createdAt.formatted(format))\t\(t.revokedAt.map { $0.formatted(format) } ?? "-")")
+            }
+        }
+    }
+
+    struct Revoke: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Revoke API tokens: one by --id (from `token list`) or by the token itself on standard input (--stdin), or all of a user's (--login).")
+        @OptionGroup var store: StoreOptions
+        @Option(help: "The token's id as `mieruka token list` shows it.") var id: String?
+        @Option(help: "Revoke every token of this user.") var login: String?
+        @Flag(help: "Read the token itself from standard input (kept out of the shell history and the process list).") var stdin = false
+
+        func validate() throws {
+            guard [id != nil, login != nil, stdin].filter({ $0 }).count == 1 else {
+                throw ValidationError("name the tokens with exactly one of --id ID, --login USER or --stdin")
+            }
+            if let id, id.count < APITokenRecord.idLength || !id.allSatisfy(\.isHexDigit) {
+                throw ValidationError("--id takes the \(APITokenRecord.idLength)-digit id `mieruka token list` shows")
+            }
+        }
+
+        func run() async throws {
+            var prefix = id
+            if stdin {
+                guard let token = readLine(strippingNewline: true)?.trimmingCharacters(in: .whitespaces), !token.isEmpty else {
+                    throw ValidationError("type the token on standard input (e.g. `printf %s \"$TOKEN\" | mieruka token revoke --stdin`)")
+                }
+                prefix = Secrets.hash(token)
+            }
+            let db = try await store.open()
+            let revoked: Int
+            do {
+                revoked = try await db.revokeAPITokens(idPrefix: prefix, login: login)
+                try await db.close()
+            } catch {
+                try? await db.close()
+                throw error
+            }
+            guard revoked > 0 else {
+                throw ValidationError("no unrevoked token matched; `mieruka token list` shows the ids (一致する有効なトークンがありません)")
+            }
+            print("revoked \(revoked) token(s) (\(revoked)件のトークンを無効にしました)")
         }
     }
 }
