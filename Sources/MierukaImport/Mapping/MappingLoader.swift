@@ -14,6 +14,11 @@ public enum MappingLoader {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw ImportIssue(file: name, line: nil, column: nil, message: "cannot read the mapping file \(path) (check the path)")
         }
+        return try parse(data: data, name: name)
+    }
+
+    /// Parses a mapping file's bytes (an upload), refusing text that is not UTF-8 with the position of the first bad byte.
+    public static func parse(data: Data, name: String) throws -> Mapping {
         guard let text = String(data: data, encoding: .utf8) else {
             let (line, column) = firstInvalidUTF8(in: data)
             throw ImportIssue(
