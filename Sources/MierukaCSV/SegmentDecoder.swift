@@ -130,17 +130,30 @@ struct SegmentDecoder {
                 output.append(contentsOf: segment)
                 return nil
             }
+            // Decide on the first line with other bytes, not on the whole segment (which holds many lines): UTF-8
+            // lines followed by CP932 ones are a UTF-8 file with something appended, and the parser must name the
+            // first CP932 line; deciding CP932 for the whole segment blamed the first UTF-8 line instead.
+            if let firstHigh = UTF8Scan.firstNonASCII(segment) {
+                let lineEnd = segment[firstHigh...].firstIndex(of: 0x0A).map { $0 + 1 } ?? segment.count
+                if UTF8Scan.validate(UnsafeBufferPointer(rebasing: segment[0..<lineEnd])).firstInvalid == nil {
+                    detected = .utf8
+                    output.append(contentsOf: segment)
+                    return nil
+                }
+            }
             detected = .cp932
             return decodeCP932(segment, into: &output)
         case .cp932:
-            if requested == .auto, let firstHigh = UTF8Scan.firstNonASCII(segment) {
+            if let firstHigh = UTF8Scan.firstNonASCII(segment), !segment[firstHigh...].starts(with: [0xEF, 0xBB, 0xBF]) {
                 // CP932 text fails UTF-8 validation within a few bytes, so this is cheap. Valid UTF-8
                 // with 3-byte sequences (all Japanese in UTF-8) means another encoding was appended;
                 // CP932 would decode much of it into plausible-looking kanji instead of failing.
+                // The same holds when CP932 was requested for a file that is UTF-8: without this check
+                // it would import as mojibake (or fail later on headers that do not match).
                 let validity = UTF8Scan.validate(segment)
                 if validity.firstInvalid == nil && validity.hasLongSequence {
                     output.append(contentsOf: UnsafeBufferPointer(rebasing: segment[0..<firstHigh]))
-                    return .mixedCP932ThenUTF8
+                    return requested == .auto ? .mixedCP932ThenUTF8 : .utf8ButCP932Requested
                 }
             }
             return decodeCP932(segment, into: &output)
@@ -151,6 +164,11 @@ struct SegmentDecoder {
         guard let bad = CP932.decode(segment, into: &output) else { return nil }
         let rest = segment[bad...]
         if rest.starts(with: [0xEF, 0xBB, 0xBF]) { return .bomInMiddle }
+        // A line that is valid UTF-8 (with Japanese) is not damaged CP932 but UTF-8 after CP932 lines.
+        let lineStart = segment[..<bad].lastIndex(of: 0x0A).map { $0 + 1 } ?? 0
+        let lineEnd = rest.firstIndex(of: 0x0A) ?? segment.count
+        let line = UTF8Scan.validate(UnsafeBufferPointer(rebasing: segment[lineStart..<lineEnd]))
+        if line.firstInvalid == nil && line.hasLongSequence { return requested == .auto ? .mixedCP932ThenUTF8 : .utf8ButCP932Requested }
         // Show the pair only when the second byte could be a trail byte; a lead byte before a
         // newline or comma is the whole problem, and showing 0x0A would confuse.
         let pair = CP932.isLeadByte(segment[bad]) && bad + 1 < segment.count && CP932.isTrailByte(segment[bad + 1])

@@ -35,6 +35,10 @@ public struct Importer: Sendable {
         return ImportSummary(entities: entities, seconds: Date().timeIntervalSince(started))
     }
 
+    /// Lines are read up to LF (or CRLF); a CR alone is old-Mac line ends, or CR and CRLF mixed by an editor.
+    static let bareCarriageReturn = "a carriage return (CR) without a line feed ends a line here: the file's lines end in CR only, "
+        + "or CR and CRLF are mixed (save the file again with CRLF or LF line ends, e.g. as \"CSV UTF-8\" from Excel)"
+
     /// Thrown at the end of a dry run so the transaction rolls back with the counts in hand.
     private struct DryRunFinished: Error {
         var entities: [EntitySummary]
@@ -79,7 +83,13 @@ public struct Importer: Sendable {
         let layout: RowLayout
         do {
             guard let header = try reader.next() else {
-                state.add(ImportIssue(file: source.name, line: 1, column: nil, message: "the file is empty (expected a header row)"))
+                state.add(ImportIssue(
+                    file: source.name, line: 1, column: "column 1",
+                    message: "the file is empty (expected a header row with the \(source.entity.rawValue) columns, then one row per record; export the data again)"))
+                return
+            }
+            if let column = header.fields.firstIndex(where: { $0.contains("\r") }) {
+                state.add(ImportIssue(file: source.name, line: 1, column: "column \(column + 1)", message: Self.bareCarriageReturn))
                 return
             }
             layout = try RowLayout(file: source.name, entity: source.entity, mapping: source.mapping, header: header.fields, defaultTimeZone: timeZone)
@@ -87,7 +97,8 @@ public struct Importer: Sendable {
             state.add(issue)
             return
         } catch let error as CSVError {
-            state.add(ImportIssue(file: source.name, line: error.line, column: error.column.map { "column \($0)" }, message: error.message))
+            // A problem of the whole file (UTF-16, a BOM against the requested encoding) is located at its start.
+            state.add(ImportIssue(file: source.name, line: error.line, column: "column \(error.column ?? 1)", message: error.message))
             return
         }
 
@@ -105,15 +116,21 @@ public struct Importer: Sendable {
                 record = try reader.next()
             } catch let error as CSVError {
                 // The reader cannot find the next row boundary reliably after a quoting error: stop this file here.
-                state.add(ImportIssue(file: source.name, line: error.line, column: error.column.map { layout.columnName(at: $0) }, message: error.message))
+                state.add(ImportIssue(file: source.name, line: error.line, column: layout.columnName(at: error.column ?? 1), message: error.message))
                 break
             }
             guard let record else { break }
             if writer.failed { try await writer.finish() }
             rows += 1
+            if record.fields.count != layout.headerCount, let column = record.fields.firstIndex(where: { $0.contains("\r") }) {
+                // Lines joined by a CR that is not followed by LF: say so rather than count fields.
+                state.add(ImportIssue(file: source.name, line: record.line, column: "column \(column + 1)", message: Self.bareCarriageReturn))
+                continue
+            }
             if record.fields.count != layout.headerCount {
+                // The column where the row stops matching the header: the first missing one, or the first extra one.
                 state.add(ImportIssue(
-                    file: source.name, line: record.line, column: nil,
+                    file: source.name, line: record.line, column: "column \(min(record.fields.count, layout.headerCount) + 1)",
                     message: "has \(record.fields.count) fields, the header has \(layout.headerCount) (a missing or extra delimiter, or an unquoted comma?)"))
                 continue
             }
@@ -129,6 +146,12 @@ public struct Importer: Sendable {
                 batch.removeAll(keepingCapacity: true)
             }
             if rows % 10_000 == 0 { progress?.advanced(file: source.name, rows: rows, bytes: reader.bytesConsumed, totalBytes: reader.totalBytes) }
+        }
+        if rows == 0, state.issueCount == 0 {
+            // A header without rows is almost always a failed or filtered-out export; importing "nothing" would hide that.
+            state.add(ImportIssue(
+                file: source.name, line: 2, column: "column 1",
+                message: "there are no rows after the header (nothing to import: check the export's filter, or leave this file out of the import)"))
         }
         for issue in references.issues() { state.add(issue) }
         if state.issueCount == 0, !batch.isEmpty { try await writer.stage(batch) }

@@ -7,6 +7,15 @@ enum RecordDecoder {
     /// The record (nil when any field is bad), the row's id even when other fields are bad, and the issues.
     static func decode(_ layout: RowLayout, cells: [String], line: Int) -> (record: CanonicalRecord?, key: String?, issues: [ImportIssue]) {
         var f = RowFields(layout: layout, cells: cells, line: line)
+        for (field, indices) in layout.indices.sorted(by: { $0.value.min() ?? 0 < $1.value.min() ?? 0 }) {
+            for i in indices where cells[i].utf8.count > RowFields.maxCellCharacters && cells[i].count > RowFields.maxCellCharacters {
+                f.issues.append(ImportIssue(
+                    file: layout.file, line: line, column: field,
+                    message: "the cell is \(cells[i].count) characters long; at most \(RowFields.maxCellCharacters) are allowed "
+                        + "(a quote that is never closed swallows the following rows: check the quotes from this line on)"))
+            }
+        }
+        if !f.issues.isEmpty { return (nil, nil, f.issues) }
         let record: CanonicalRecord?
         var key: String?
         switch layout.entity {

@@ -29,6 +29,15 @@ struct RowFields {
         return text?.isEmpty == true ? nil : text
     }
 
+    /// Dates before 1900 are what spreadsheets show for an empty or zero date cell (1899-12-30 is Excel's day 0), never a
+    /// sales event; the parsers read years of four digits only.
+    static let years = (-2_208_988_800.0)..<253_402_300_800.0  // 1900-01-01T00:00:00Z ..< 10000-01-01T00:00:00Z
+    static let outsideYears = "outside the years 1900–9999 (1899-12-30 or 1900-01-00 is how a spreadsheet shows an empty date: leave the cell empty for unknown)"
+
+    /// Longest cell a mapped column may hold. Longer ones are a quote that was never closed or binary data pasted into
+    /// a cell, and the message must not quote them whole.
+    static let maxCellCharacters = 10_000
+
     mutating func issue(_ field: String, _ message: String) {
         issues.append(ImportIssue(file: layout.file, line: line, column: field, message: message, value: raw(field)))
     }
@@ -152,7 +161,13 @@ struct RowFields {
             if required { missing(field) }
             return nil
         }
-        if let date = layout.dateTimes.parse(Substring(text)) { return date }
+        if let date = layout.dateTimes.parse(Substring(text)) {
+            guard RowFields.years.contains(date.timeIntervalSince1970) else {
+                issue(field, "\"\(text)\" is \(RowFields.outsideYears)")
+                return nil
+            }
+            return date
+        }
         let expected = layout.mapping.datetimeFormat.map { "ISO 8601, or \($0) as the mapping says" }
             ?? "ISO 8601 such as 2026-04-01T09:30:00+09:00" + (layout.mappingHints ? ", or a datetime_format in a mapping file" : "")
         issue(field, "\"\(text)\" is not a date-time (expected \(expected))")
@@ -164,8 +179,13 @@ struct RowFields {
             if required { missing(field) }
             return nil
         }
-        if let date = LocalDate(text) { return date }
-        if let pattern = layout.mapping.dateFormat, let (date, _) = pattern.match(Substring(text)) { return date }
+        if let date = LocalDate(text) ?? layout.mapping.dateFormat.flatMap({ $0.match(Substring(text))?.0 }) {
+            guard (1900...9999).contains(date.year) else {
+                issue(field, "\"\(text)\" is \(RowFields.outsideYears)")
+                return nil
+            }
+            return date
+        }
         let expected = layout.mapping.dateFormat.map { "YYYY-MM-DD, or \($0) as the mapping says" } ?? "YYYY-MM-DD or YYYY/MM/DD"
         issue(field, "\"\(text)\" is not a date (expected \(expected))")
         return nil
@@ -176,8 +196,13 @@ struct RowFields {
             if required { missing(field) }
             return nil
         }
-        if let month = YearMonth(text) { return month }
-        if let pattern = layout.mapping.monthFormat, let (date, _) = pattern.match(Substring(text)) { return date.yearMonth }
+        if let month = YearMonth(text) ?? layout.mapping.monthFormat.flatMap({ $0.match(Substring(text))?.0.yearMonth }) {
+            guard (1900...9999).contains(month.year) else {
+                issue(field, "\"\(text)\" is \(RowFields.outsideYears)")
+                return nil
+            }
+            return month
+        }
         let expected = layout.mapping.monthFormat.map { "YYYY-MM, or \($0) as the mapping says" } ?? "YYYY-MM or YYYY/MM"
         issue(field, "\"\(text)\" is not a month (expected \(expected))")
         return nil

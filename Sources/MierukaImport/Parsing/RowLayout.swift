@@ -35,12 +35,23 @@ struct RowLayout {
         self.dateTimes = DateTimeParser(timeZone: mapping.timeZone ?? defaultTimeZone, pattern: mapping.datetimeFormat)
         // Headers are matched after trimming spaces (and a stray BOM), as spreadsheet exports pad them.
         var position: [String: Int] = [:]
+        var twice: [String: Int] = [:]
         for (i, name) in header.enumerated() {
             let clean = name.trimmingCharacters(in: CharacterSet.whitespaces.union(CharacterSet(charactersIn: "\u{FEFF}")))
-            if position[clean] == nil { position[clean] = i }
+            if position[clean] == nil { position[clean] = i } else if twice[clean] == nil { twice[clean] = i }
+        }
+        // A header the mapping reads that appears twice: which of the two columns is meant cannot be guessed.
+        for field in entity.headers {
+            for source in mapping.sourceColumns(of: field) {
+                guard let second = twice[source], let first = position[source] else { continue }
+                throw ImportIssue(
+                    file: file, line: 1, column: "column \(second + 1)",
+                    message: "the header has \"\(source)\" twice (columns \(first + 1) and \(second + 1)); rename or remove one of them so it is clear which one holds \(field)")
+            }
         }
         var indices: [String: [Int]] = [:]
         var missingColumns: [String] = []
+        var firstMissing: String?
         for field in entity.headers {
             let sources = mapping.sourceColumns(of: field)
             let found = sources.compactMap { position[$0] }
@@ -49,14 +60,16 @@ struct RowLayout {
             } else if mapping.columns[field] != nil {
                 // The mapping named a header the file lacks: always an error, a typo must not drop data.
                 missingColumns.append(sources.filter { position[$0] == nil }.map { "\"\($0)\" (for \(field))" }.joined(separator: ", "))
+                firstMissing = firstMissing ?? field
             } else if RowLayout.requiredFields(entity).contains(field), mapping.defaults[field] == nil {
                 missingColumns.append("\"\(field)\"")
+                firstMissing = firstMissing ?? field
             }
         }
         if !missingColumns.isEmpty {
             let shown = header.prefix(30).joined(separator: ", ")
             throw ImportIssue(
-                file: file, line: 1, column: nil,
+                file: file, line: 1, column: firstMissing,
                 message: "the header lacks \(missingColumns.joined(separator: ", ")); found: \(shown). "
                     + "Rename the columns to the canonical names or pass --mapping FILE for this \(entity.rawValue) file")
         }

@@ -104,8 +104,8 @@ struct ImportController {
         let path = dir.appendingPathComponent(meta["file"] ?? "").path
         var mappings: [Mapping] = []
         if let m = meta["mapping"] {
-            let text = try String(contentsOf: dir.appendingPathComponent("mapping-" + m), encoding: .utf8)
-            mappings.append(try MappingLoader.parse(text, name: m))
+            // As bytes: a mapping saved as Shift_JIS is refused with the position of its first non-UTF-8 byte.
+            mappings.append(try MappingLoader.parse(data: try Data(contentsOf: dir.appendingPathComponent("mapping-" + m)), name: m))
         }
         if let chosen = meta["entity"].flatMap(Entity.init(rawValue:)) {
             return ImportSource(path: path, entity: chosen, mapping: mappings.first ?? .canonical(for: chosen))
