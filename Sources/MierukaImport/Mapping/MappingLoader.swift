@@ -116,7 +116,8 @@ public enum MappingLoader {
         }
         if let entity = mapping.entity {
             let fields = Set(entity.headers)
-            for field in Set(mapping.columns.keys).union(mapping.values.keys).union(mapping.defaults.keys) where !fields.contains(field) {
+            // Sorted: a Set's order changes from one Set to the next, and the message must not (found by Fuzz/FuzzMapping.swift).
+            for field in Set(mapping.columns.keys).union(mapping.values.keys).union(mapping.defaults.keys).sorted() where !fields.contains(field) {
                 throw fail("\"\(field)\" is not a field of \(entity.rawValue) (fields: \(entity.headers.joined(separator: ", ")))")
             }
         }
