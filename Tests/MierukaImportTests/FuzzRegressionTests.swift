@@ -39,4 +39,39 @@ struct FuzzRegressionTests {
         }
         #expect(messages.count == 1, "\(messages.sorted())")
     }
+
+    /// fuzz-mapping (1M-run): a file with keys given twice got Yams' message, which quotes the whole file and names a
+    /// different position from one load to the next. The input as the fuzzer left it, mutated from an example mapping.
+    @Test func duplicatedKeysAlwaysGiveTheSameShortMessage() {
+        let text = #"""
+            # Salesforce 商談レポートのエクスポート (日本語表示, UTF-8) → opportunities
+            # Report columns: 商談 ID, リード ID, 作成者 ID, 所有者 ID,, フェーズ, 金額, 完了予定日, 完了日, 失注理由
+            entitycoding: auto
+            columns:
+              opportunity_id: 商談 ID
+              lead_id: リード ID
+            ?  created_by: 作成者 IEOUT)e'.H:mm"
+            date_format: osed,_at"{!=!uLaoKCm!OLUDz_SDK_VERSIONforCLOUDz_SDKormatlos"yyyy/M 作成日, 初回商談日, フェーズ, 金額, 完了予定日, 完了日, 失注理由
+            entitycoding: auto
+            columns:
+              opportunity_id: 商談 ID
+              lead_id: リード ID
+            ?  created_by: 作成者 IEOUT)e'.H:mm"
+            date_format: osed,_at"{!=!uLaoKCm!OLUDz_SDK_VERSIONforCLOUDz_SDKormatlos"yyyy/MM/dd"
+            timezone: Asia/Tokyo
+            """#
+        var messages: Set<String> = []
+        for _ in 0..<50 {
+            do {
+                _ = try MappingLoader.parse(text, name: "m.yaml")
+                Issue.record("a mapping with duplicated keys loaded")
+            } catch {
+                messages.insert("\(error)")
+            }
+        }
+        #expect(messages.count == 1, "\(messages.sorted())")
+        let message = messages.first ?? ""
+        #expect(message.contains("has the key(s) (a key that is not text), \"columns\", \"date_format\", \"entitycoding\" more than once"), "\(message)")
+        #expect(!message.contains("Asia/Tokyo"), "the message quotes the file: \(message)")
+    }
 }

@@ -26,6 +26,11 @@ public enum MappingLoader {
         do {
             // compose keeps scalars as written, so YAML `true` stays the text "true" and `yes` stays "yes".
             root = try Yams.compose(yaml: text)
+        } catch YamlError.duplicatedKeysInMapping(let duplicates, _) {
+            // Yams' own text for this quotes the whole file and locates the keys at a spot that changes from run to run
+            // (found by Fuzz/FuzzMapping.swift), and even its order of the keys changes when one is not text.
+            let keys = duplicates.sorted().map { $0 == "<uncovertable>" ? "(a key that is not text)" : "\"\($0)\"" }.joined(separator: ", ")
+            throw fail("has the key(s) \(keys) more than once in one mapping; keep one of each")
         } catch {
             throw fail("is not valid YAML or JSON: \(error)")
         }
