@@ -17,7 +17,7 @@ seconds=${1:-60}
 shift || true
 targets=("$@")
 [ ${#targets[@]} -gt 0 ] || targets=(csv mapping date)
-out=$root/.build/fuzz
+out=${MIERUKA_FUZZ_OUT:-$root/.build/fuzz}   # another directory keeps a second copy apart (e.g. while one runs)
 mkdir -p "$out"
 
 if ! command -v swiftc >/dev/null 2>&1; then
