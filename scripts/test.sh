@@ -38,3 +38,7 @@ bash Tests/e2e/run.sh
 # answers differ from DuckDB's or a step breaks; the figures are printed, not judged).
 swift build -c release
 .build/release/mieruka-bench --quick --database-url "$MIERUKA_TEST_DATABASE_URL"
+
+# Fuzzing: the CSV reader, the mapping loader and the date parsing under libFuzzer with AddressSanitizer, 60 s each
+# (fails on any crash or broken invariant and keeps the input in .build/fuzz/crashes/; see Fuzz/ and scripts/fuzz.sh).
+bash scripts/fuzz.sh 60

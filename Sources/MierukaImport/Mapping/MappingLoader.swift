@@ -50,7 +50,9 @@ public enum MappingLoader {
                 // translated two ways). Yams points at the key's first occurrence.
                 throw ImportIssue(
                     file: name, line: context.mark.line, column: "\(context.mark.column)",
-                    message: duplicates.map { "\"\($0)\" twice" }.joined(separator: ", ")
+                    // Sorted, and a key that is not text named as such: Yams' order of several keys changes from run to
+                    // run (found by Fuzz/FuzzMapping.swift).
+                    message: duplicates.sorted().map { $0 == "<uncovertable>" ? "(a key that is not text) twice" : "\"\($0)\" twice" }.joined(separator: ", ")
                         + " in one mapping (given here and again below; the two contradict each other): keep one of them")
             default:
                 throw fail("is not valid YAML or JSON: \(error)")
@@ -195,8 +197,10 @@ public enum MappingLoader {
         if let entity = mapping.entity {
             let fields = Set(entity.headers)
             let named = Set(mapping.columns.keys).union(mapping.values.keys).union(mapping.defaults.keys)
-            // The first unknown field as written in the file.
-            for field in named.sorted(by: { (fieldNodes[$0]?.mark?.line ?? 0) < (fieldNodes[$1]?.mark?.line ?? 0) }) where !fields.contains(field) {
+            // The first unknown field as written in the file; ties (a flow mapping on one line) by column, then name, so
+            // the message never depends on a Set's order (found by Fuzz/FuzzMapping.swift).
+            func place(_ f: String) -> (Int, Int, String) { (fieldNodes[f]?.mark?.line ?? 0, fieldNodes[f]?.mark?.column ?? 0, f) }
+            for field in named.sorted(by: { place($0) < place($1) }) where !fields.contains(field) {
                 at = fieldNodes[field]
                 throw fail("\"\(field)\" is not a field of \(entity.rawValue) (fields: \(entity.headers.joined(separator: ", ")))")
             }
