@@ -4,6 +4,7 @@ import Hummingbird
 import HummingbirdTesting
 import MierukaCore
 import MierukaStore
+import MierukaTestSupport
 import MierukaWeb
 import Testing
 
@@ -133,7 +134,7 @@ struct CSRFSweepTests {
                     let response = try await Self.submit(form, csrf: sent, cookie: admin, client: client)
                     let after = try await DatabaseSnapshot.take(store)
                     if response.0 != .forbidden { failures.append("\(form) with \(label) → \(response.0.code)") }
-                    if let changed = before.difference(after) { failures.append("\(form) with \(label) changed \(changed)") }
+                    if !after.changes(since: before).isEmpty { failures.append("\(form) with \(label) changed \(after.changes(since: before))") }
                 }
                 let passed = try await Self.submit(form, csrf: token, cookie: admin, client: client)
                 if passed.0 == .forbidden || passed.0.code >= 500 { failures.append("\(form) with its own token → \(passed.0.code)") }
@@ -166,7 +167,8 @@ struct CSRFSweepTests {
                     let before = try await DatabaseSnapshot.take(store)
                     let response = try await client.execute(uri: path, method: method, headers: headers, body: ByteBuffer(string: json))
                     if response.status != .forbidden { failures.append("\(method) \(path) with \(label) → \(response.status.code)") }
-                    if let changed = before.difference(try await DatabaseSnapshot.take(store)) { failures.append("\(method) \(path) with \(label) changed \(changed)") }
+                    let changed = try await DatabaseSnapshot.take(store).changes(since: before)
+                    if !changed.isEmpty { failures.append("\(method) \(path) with \(label) changed \(changed)") }
                 }
                 var headers = HTTPFields()
                 headers[.cookie] = admin
@@ -182,38 +184,5 @@ struct CSRFSweepTests {
             }
             #expect(failures.isEmpty, "\(failures.joined(separator: "\n"))")
         }
-    }
-}
-
-/// Every table's rows, as text, sorted: two snapshots are equal exactly when the database content is.
-struct DatabaseSnapshot: Equatable {
-    var tables: [String: [String]]
-
-    static func take(_ store: any Store) async throws -> DatabaseSnapshot {
-        let names: [String]
-        switch store.dialect {
-        case .sqlite:
-            names = try await store.query("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'", []).compactMap { $0.first?.text }
-        case .postgres:
-            names = try await store.query("SELECT tablename FROM pg_tables WHERE schemaname = current_schema()", []).compactMap { $0.first?.text }
-        }
-        var tables: [String: [String]] = [:]
-        for name in names {
-            let rows = try await store.query("SELECT * FROM \(name)", [])
-            tables[name] = rows.map { row in row.map { cell in
-                switch cell {
-                case .null: return "∅"
-                case .blob(let b): return b.map { String(format: "%02x", $0) }.joined()
-                default: return cell.text ?? ""
-                }
-            }.joined(separator: "\u{1F}") }.sorted()
-        }
-        return DatabaseSnapshot(tables: tables)
-    }
-
-    /// The tables whose content differs, or nil when none does.
-    func difference(_ other: DatabaseSnapshot) -> String? {
-        let changed = Set(tables.keys).union(other.tables.keys).filter { tables[$0] != other.tables[$0] }.sorted()
-        return changed.isEmpty ? nil : changed.joined(separator: ", ")
     }
 }
