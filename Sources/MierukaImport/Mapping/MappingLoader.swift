@@ -5,6 +5,18 @@ import Yams
 /// Reads a mapping file (YAML or JSON) strictly: unknown keys and unknown fields are errors, so a typo never
 /// silently drops a column.
 public enum MappingLoader {
+    /// Line and column (1-based) of the first line that gives one of `keys` as a block mapping key (`key:` after
+    /// indentation), or nil when none does (a flow mapping, a key that is not text).
+    static func firstKeyPlace(of keys: [String], in text: String) -> (Int, Int)? {
+        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let body = line.drop { $0 == " " || $0 == "\t" }
+            for key in keys where body.hasPrefix(key + ":") || body.hasPrefix("\"" + key + "\":") {
+                return (index + 1, line.count - body.count + 1)
+            }
+        }
+        return nil
+    }
+
     static let knownKeys: Set<String> = [
         "entity", "encoding", "delimiter", "columns", "values", "defaults", "datetime_format", "date_format", "month_format", "timezone",
     ]
@@ -47,12 +59,14 @@ public enum MappingLoader {
                     message: "is not valid YAML or JSON: \(problem) (check the brackets, quotes and indentation here or just before)")
             case .duplicatedKeysInMapping(let duplicates, let context):
                 // A key given twice keeps one of two contradicting values (a field mapped twice, a source value
-                // translated two ways). Yams points at the key's first occurrence.
+                // translated two ways). Yams points at a key's first occurrence — with several such keys, at one that
+                // changes from run to run (found by Fuzz/FuzzMapping.swift) — so with several we point at the first
+                // in the text ourselves, and the keys are named sorted.
+                let keys = duplicates.sorted()
+                let place = keys.count == 1 ? (context.mark.line, context.mark.column) : Self.firstKeyPlace(of: keys, in: text) ?? (1, 1)
                 throw ImportIssue(
-                    file: name, line: context.mark.line, column: "\(context.mark.column)",
-                    // Sorted, and a key that is not text named as such: Yams' order of several keys changes from run to
-                    // run (found by Fuzz/FuzzMapping.swift).
-                    message: duplicates.sorted().map { $0 == "<uncovertable>" ? "(a key that is not text) twice" : "\"\($0)\" twice" }.joined(separator: ", ")
+                    file: name, line: place.0, column: "\(place.1)",
+                    message: keys.map { $0 == "<uncovertable>" ? "(a key that is not text) twice" : "\"\($0)\" twice" }.joined(separator: ", ")
                         + " in one mapping (given here and again below; the two contradict each other): keep one of them")
             default:
                 throw fail("is not valid YAML or JSON: \(error)")
