@@ -142,22 +142,32 @@ struct SegmentDecoder {
                 }
             }
             detected = .cp932
-            return decodeCP932(segment, into: &output)
+            return deliverCP932(segment, into: &output)
         case .cp932:
-            if let firstHigh = UTF8Scan.firstNonASCII(segment), !segment[firstHigh...].starts(with: [0xEF, 0xBB, 0xBF]) {
-                // CP932 text fails UTF-8 validation within a few bytes, so this is cheap. Valid UTF-8
-                // with 3-byte sequences (all Japanese in UTF-8) means another encoding was appended;
-                // CP932 would decode much of it into plausible-looking kanji instead of failing.
-                // The same holds when CP932 was requested for a file that is UTF-8: without this check
-                // it would import as mojibake (or fail later on headers that do not match).
-                let validity = UTF8Scan.validate(segment)
+            return deliverCP932(segment, into: &output)
+        }
+    }
+
+    /// A CP932 segment, checked line by line: the first line that is valid UTF-8 with multi-byte sequences (all Japanese
+    /// in UTF-8) means UTF-8 text — appended to a CP932 file, or a UTF-8 file with CP932 requested — which CP932 would
+    /// decode into plausible-looking kanji instead of failing. Line by line, not on the whole segment, so the answer does
+    /// not depend on how many lines a read happened to bring (found by Fuzz/FuzzCSV.swift: one big chunk and 4-byte
+    /// chunks named different lines). CP932 text fails UTF-8 validation within a few bytes, so this stays cheap.
+    private func deliverCP932(_ segment: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) -> ReadProblem? {
+        var lineStart = 0
+        while lineStart < segment.count {
+            let lineEnd = segment[lineStart...].firstIndex(of: 0x0A).map { $0 + 1 } ?? segment.count
+            if let high = segment[lineStart..<lineEnd].firstIndex(where: { $0 >= 0x80 }), !segment[high...].starts(with: [0xEF, 0xBB, 0xBF]) {
+                let validity = UTF8Scan.validate(UnsafeBufferPointer(rebasing: segment[lineStart..<lineEnd]))
                 if validity.firstInvalid == nil && validity.hasLongSequence {
-                    output.append(contentsOf: UnsafeBufferPointer(rebasing: segment[0..<firstHigh]))
+                    if let earlier = decodeCP932(UnsafeBufferPointer(rebasing: segment[0..<lineStart]), into: &output) { return earlier }
+                    output.append(contentsOf: UnsafeBufferPointer(rebasing: segment[lineStart..<high]))
                     return requested == .auto ? .mixedCP932ThenUTF8 : .utf8ButCP932Requested
                 }
             }
-            return decodeCP932(segment, into: &output)
+            lineStart = lineEnd
         }
+        return decodeCP932(segment, into: &output)
     }
 
     private func decodeCP932(_ segment: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) -> ReadProblem? {

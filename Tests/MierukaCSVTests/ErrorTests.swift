@@ -111,6 +111,12 @@ struct ErrorTests {
             (bytes("a,b\n1,") + SJIS.kabu + [0x85, 0x40] + bytes("\n"), .cp932),
             (bytes("a,b\n1,x") + [0] + bytes("y\n"), .auto),
             (bytes("a,b\n1,2\n") + [0xEF, 0xBB, 0xBF] + bytes("a,b\n"), .auto),
+            // Found by Fuzz/FuzzCSV.swift: UTF-8 Japanese lines read as CP932 (requested, or detected from an earlier
+            // CP932 line) were named at the first UTF-8 line in small reads but at a later undecodable byte in one
+            // big read; now the first UTF-8 line is named at every read size.
+            (bytes("id,name\nR001,佐藤 翔太\nR002,x") + [0x91] + bytes("\n"), .cp932),
+            (bytes("id,name\n1,") + SJIS.kabu + bytes("\nR001,佐藤 翔太\nR002,x") + [0x91] + bytes("\n"), .auto),
+            (bytes("id,name\n1,") + [0x85, 0x40] + bytes("\nR001,佐藤 翔太\n"), .cp932),
         ]
         for (input, encoding) in cases {
             let expected = errorText(input, encoding: encoding)
