@@ -34,6 +34,9 @@ MIERUKA_TEST_BACKEND=postgres swift test --skip-build --filter 'MierukaWebTests|
 # One end-to-end test in a real headless Chromium against the built server (installs Chromium and Playwright if missing).
 bash Tests/e2e/run.sh
 
+# Schemathesis (PyPI, in its own venv) against /api/openapi.yaml, bounded: no 5xx, every answer as the document says.
+bash scripts/schemathesis.sh
+
 # The benchmark's smoke test: --quick on SQLite and on the PostgreSQL above, release build (it fails when the engine's
 # answers differ from DuckDB's or a step breaks; the figures are printed, not judged).
 swift build -c release

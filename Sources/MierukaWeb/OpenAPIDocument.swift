@@ -542,7 +542,7 @@ enum OpenAPIDocument {
               responses:
                 "303": {$ref: "#/components/responses/Redirect"}
                 "401": {$ref: "#/components/responses/Page"}
-                "403": {$ref: "#/components/responses/Forbidden"}
+                "403": {$ref: "#/components/responses/Page"}
                 "429": {$ref: "#/components/responses/Page"}
           /logout:
             post:
@@ -553,6 +553,7 @@ enum OpenAPIDocument {
               responses:
                 "303": {$ref: "#/components/responses/Redirect"}
                 "403": {$ref: "#/components/responses/Forbidden"}
+                "401": {$ref: "#/components/responses/Unauthorized"}
           /definitions:
             get:
               tags: [pages]
@@ -568,6 +569,7 @@ enum OpenAPIDocument {
                 "303": {$ref: "#/components/responses/Redirect"}
                 "400": {$ref: "#/components/responses/BadRequest"}
                 "422": {$ref: "#/components/responses/ExportRefused"}
+                "401": {$ref: "#/components/responses/Unauthorized"}
           /sheet:
             get:
               tags: [pages]
@@ -590,6 +592,7 @@ enum OpenAPIDocument {
                 "400": {$ref: "#/components/responses/BadRequest"}
                 "403": {$ref: "#/components/responses/Forbidden"}
                 "422": {$ref: "#/components/responses/ExportRefused"}
+                "401": {$ref: "#/components/responses/Unauthorized"}
           /settings:
             post:
               tags: [pages]
@@ -600,6 +603,7 @@ enum OpenAPIDocument {
                 "303": {$ref: "#/components/responses/Redirect"}
                 "403": {$ref: "#/components/responses/Forbidden"}
                 "422": {$ref: "#/components/responses/Page"}
+                "401": {$ref: "#/components/responses/Unauthorized"}
           /records:
             get:
               tags: [pages]
@@ -620,6 +624,7 @@ enum OpenAPIDocument {
                 "400": {$ref: "#/components/responses/BadRequest"}
                 "403": {$ref: "#/components/responses/Forbidden"}
                 "404": {$ref: "#/components/responses/NotFound"}
+                "401": {$ref: "#/components/responses/Unauthorized"}
           /import:
             get:
               tags: [pages]
@@ -629,6 +634,7 @@ enum OpenAPIDocument {
                 "200": {$ref: "#/components/responses/Page"}
                 "303": {$ref: "#/components/responses/Redirect"}
                 "403": {$ref: "#/components/responses/Forbidden"}
+                "401": {$ref: "#/components/responses/Unauthorized"}
           /import/preview:
             post:
               tags: [pages]
@@ -641,6 +647,7 @@ enum OpenAPIDocument {
                 "413": {$ref: "#/components/responses/BadRequest"}
                 "415": {$ref: "#/components/responses/BadRequest"}
                 "422": {$ref: "#/components/responses/Page"}
+                "401": {$ref: "#/components/responses/Unauthorized"}
           /import/commit:
             post:
               tags: [pages]
@@ -651,6 +658,7 @@ enum OpenAPIDocument {
                 "200": {$ref: "#/components/responses/Page"}
                 "403": {$ref: "#/components/responses/Forbidden"}
                 "422": {$ref: "#/components/responses/Page"}
+                "401": {$ref: "#/components/responses/Unauthorized"}
           /targets:
             get:
               tags: [pages]
@@ -666,6 +674,7 @@ enum OpenAPIDocument {
                 "303": {$ref: "#/components/responses/Redirect"}
                 "400": {$ref: "#/components/responses/BadRequest"}
                 "422": {$ref: "#/components/responses/ExportRefused"}
+                "401": {$ref: "#/components/responses/Unauthorized"}
             post:
               tags: [pages]
               operationId: targetsAdd
@@ -675,6 +684,7 @@ enum OpenAPIDocument {
                 "303": {$ref: "#/components/responses/Redirect"}
                 "403": {$ref: "#/components/responses/Forbidden"}
                 "422": {$ref: "#/components/responses/Page"}
+                "401": {$ref: "#/components/responses/Unauthorized"}
           /targets/delete:
             post:
               tags: [pages]
@@ -685,6 +695,7 @@ enum OpenAPIDocument {
                 "303": {$ref: "#/components/responses/Redirect"}
                 "400": {$ref: "#/components/responses/BadRequest"}
                 "403": {$ref: "#/components/responses/Forbidden"}
+                "401": {$ref: "#/components/responses/Unauthorized"}
           /plan:
             get:
               tags: [pages]
@@ -706,6 +717,7 @@ enum OpenAPIDocument {
                 "303": {$ref: "#/components/responses/Redirect"}
                 "400": {$ref: "#/components/responses/BadRequest"}
                 "403": {$ref: "#/components/responses/Forbidden"}
+                "401": {$ref: "#/components/responses/Unauthorized"}
           /plan/save:
             post:
               tags: [pages]
@@ -716,6 +728,7 @@ enum OpenAPIDocument {
                 "303": {$ref: "#/components/responses/Redirect"}
                 "400": {$ref: "#/components/responses/BadRequest"}
                 "403": {$ref: "#/components/responses/Forbidden"}
+                "401": {$ref: "#/components/responses/Unauthorized"}
           /phase:
             get:
               tags: [pages]
@@ -733,6 +746,7 @@ enum OpenAPIDocument {
                 "422": {$ref: "#/components/responses/ExportRefused"}
                 "303": {$ref: "#/components/responses/Redirect"}
                 "403": {$ref: "#/components/responses/Forbidden"}
+                "401": {$ref: "#/components/responses/Unauthorized"}
           /phase/apply:
             post:
               tags: [pages]
@@ -743,6 +757,7 @@ enum OpenAPIDocument {
                 "303": {$ref: "#/components/responses/Redirect"}
                 "400": {$ref: "#/components/responses/BadRequest"}
                 "403": {$ref: "#/components/responses/Forbidden"}
+                "401": {$ref: "#/components/responses/Unauthorized"}
           /phase/answer:
             post:
               tags: [pages]
@@ -753,6 +768,7 @@ enum OpenAPIDocument {
                 "303": {$ref: "#/components/responses/Redirect"}
                 "400": {$ref: "#/components/responses/BadRequest"}
                 "403": {$ref: "#/components/responses/Forbidden"}
+                "401": {$ref: "#/components/responses/Unauthorized"}
           /reports:
             get:
               tags: [pages]
@@ -762,6 +778,7 @@ enum OpenAPIDocument {
                 "200": {$ref: "#/components/responses/Page"}
                 "303": {$ref: "#/components/responses/Redirect"}
                 "403": {$ref: "#/components/responses/Forbidden"}
+                "401": {$ref: "#/components/responses/Unauthorized"}
           /reports/generate:
             post:
               tags: [pages]
@@ -772,6 +789,7 @@ enum OpenAPIDocument {
                 "303": {$ref: "#/components/responses/Redirect"}
                 "400": {$ref: "#/components/responses/BadRequest"}
                 "403": {$ref: "#/components/responses/Forbidden"}
+                "401": {$ref: "#/components/responses/Unauthorized"}
           /reports/files/{name}:
             get:
               tags: [pages]
@@ -809,6 +827,7 @@ enum OpenAPIDocument {
                 "400": {$ref: "#/components/responses/BadRequest"}
                 "403": {$ref: "#/components/responses/Forbidden"}
                 "422": {$ref: "#/components/responses/ExportRefused"}
+                "401": {$ref: "#/components/responses/Unauthorized"}
           /targets/import:
             post:
               tags: [pages]
@@ -819,6 +838,7 @@ enum OpenAPIDocument {
                 "303": {$ref: "#/components/responses/Redirect"}
                 "403": {$ref: "#/components/responses/Forbidden"}
                 "422": {$ref: "#/components/responses/Page"}
+                "401": {$ref: "#/components/responses/Unauthorized"}
         components:
           securitySchemes:
             bearer:
@@ -997,7 +1017,7 @@ enum OpenAPIDocument {
                     type: object
                     properties:
                       record: {type: integer}
-                      field: {type: string}
+                      field: {type: [string, "null"]}
                       value: {type: [string, "null"]}
                       message: {type: string}
             Viewer:
