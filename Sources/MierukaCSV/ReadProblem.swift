@@ -8,7 +8,6 @@ enum ReadProblem: Equatable {
     case invalidDelimiter(UInt8)
     case utf16
     case bomButCP932Requested
-    case utf8ButCP932Requested
     case unterminatedQuote
     case bareQuote
     case textAfterClosingQuote(found: UInt8, delimiter: UInt8)
@@ -32,8 +31,6 @@ enum ReadProblem: Equatable {
             return "the file is UTF-16, which is not supported (save it as \"CSV UTF-8\" or as CP932/Shift_JIS CSV)"
         case .bomButCP932Requested:
             return "the file starts with a UTF-8 byte-order mark but CP932 was requested (the file is UTF-8; set the encoding to auto or utf-8)"
-        case .utf8ButCP932Requested:
-            return "this line is UTF-8 text but the encoding cp932 (Shift_JIS) was requested (the file is UTF-8; set the encoding to auto or utf-8)"
         case .unterminatedQuote:
             return "unterminated quoted field (a \" opened here is never closed; check for a missing closing quote)"
         case .bareQuote:

@@ -153,7 +153,12 @@ struct SegmentDecoder {
     /// decode into plausible-looking kanji instead of failing. Line by line, not on the whole segment, so the answer does
     /// not depend on how many lines a read happened to bring (found by Fuzz/FuzzCSV.swift: one big chunk and 4-byte
     /// chunks named different lines). CP932 text fails UTF-8 validation within a few bytes, so this stays cheap.
+    ///
+    /// Only when the encoding was detected: CP932 that the user asked for is read as CP932, even where a line happens
+    /// to be valid UTF-8 too (short kanji runs can be both; the fuzzer's write-then-read-back check found our own CP932
+    /// output refused). A UTF-8 file declared cp932 then shows as headers the mapping does not find.
     private func deliverCP932(_ segment: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) -> ReadProblem? {
+        guard requested == .auto else { return decodeCP932(segment, into: &output) }
         var lineStart = 0
         while lineStart < segment.count {
             let lineEnd = segment[lineStart...].firstIndex(of: 0x0A).map { $0 + 1 } ?? segment.count
@@ -162,7 +167,7 @@ struct SegmentDecoder {
                 if validity.firstInvalid == nil && validity.hasLongSequence {
                     if let earlier = decodeCP932(UnsafeBufferPointer(rebasing: segment[0..<lineStart]), into: &output) { return earlier }
                     output.append(contentsOf: UnsafeBufferPointer(rebasing: segment[lineStart..<high]))
-                    return requested == .auto ? .mixedCP932ThenUTF8 : .utf8ButCP932Requested
+                    return .mixedCP932ThenUTF8
                 }
             }
             lineStart = lineEnd
@@ -178,7 +183,7 @@ struct SegmentDecoder {
         let lineStart = segment[..<bad].lastIndex(of: 0x0A).map { $0 + 1 } ?? 0
         let lineEnd = rest.firstIndex(of: 0x0A) ?? segment.count
         let line = UTF8Scan.validate(UnsafeBufferPointer(rebasing: segment[lineStart..<lineEnd]))
-        if line.firstInvalid == nil && line.hasLongSequence { return requested == .auto ? .mixedCP932ThenUTF8 : .utf8ButCP932Requested }
+        if requested == .auto, line.firstInvalid == nil && line.hasLongSequence { return .mixedCP932ThenUTF8 }
         // Show the pair only when the second byte could be a trail byte; a lead byte before a
         // newline or comma is the whole problem, and showing 0x0A would confuse.
         let pair = CP932.isLeadByte(segment[bad]) && bad + 1 < segment.count && CP932.isTrailByte(segment[bad + 1])

@@ -127,6 +127,15 @@ struct ErrorTests {
         }
     }
 
+    /// Found by Fuzz/FuzzCSV.swift (write CP932, read it back): CP932 text whose bytes also happen to be valid UTF-8
+    /// ("あい" in UTF-8 is 縺 + ご + ≠ in CP932) is read as the CP932 it was declared to be, not refused as UTF-8.
+    @Test func declaredCP932ThatIsAlsoValidUTF8ReadsAsCP932() throws {
+        let input = bytes("a\n") + [0xE3, 0x81, 0x82, 0xE3, 0x81, 0x84] + bytes("\n")
+        #expect(errorText(input, encoding: .cp932) == nil)
+        let read = try rows(input, encoding: .cp932)
+        #expect(read.count == 2 && read[1].count == 1 && read[1][0].unicodeScalars.count == 3, "\(read)")
+    }
+
     @Test func descriptionFormats() {
         #expect(CSVError(file: "f.csv", line: 3, column: 2, message: "m").description == "f.csv:3:2: m")
         #expect(CSVError(file: "f.csv", line: 3, message: "m").description == "f.csv:3: m")
