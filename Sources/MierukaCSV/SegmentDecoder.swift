@@ -179,11 +179,6 @@ struct SegmentDecoder {
         guard let bad = CP932.decode(segment, into: &output) else { return nil }
         let rest = segment[bad...]
         if rest.starts(with: [0xEF, 0xBB, 0xBF]) { return .bomInMiddle }
-        // A line that is valid UTF-8 (with Japanese) is not damaged CP932 but UTF-8 after CP932 lines.
-        let lineStart = segment[..<bad].lastIndex(of: 0x0A).map { $0 + 1 } ?? 0
-        let lineEnd = rest.firstIndex(of: 0x0A) ?? segment.count
-        let line = UTF8Scan.validate(UnsafeBufferPointer(rebasing: segment[lineStart..<lineEnd]))
-        if requested == .auto, line.firstInvalid == nil && line.hasLongSequence { return .mixedCP932ThenUTF8 }
         // Show the pair only when the second byte could be a trail byte; a lead byte before a
         // newline or comma is the whole problem, and showing 0x0A would confuse.
         let pair = CP932.isLeadByte(segment[bad]) && bad + 1 < segment.count && CP932.isTrailByte(segment[bad + 1])
