@@ -150,8 +150,10 @@ extension Store {
         return try await stagedNewKeys(entity)
     }
 
-    /// Enqueues appointment.created for these new opportunities, as stored after the merge.
+    /// Enqueues appointment.created for these new opportunities, as stored after the merge — those created within
+    /// `WebhookEventType.appointmentAnnouncementWindow` before `now` (or later); older ones are history and are stored silently.
     func announceAppointments(_ ids: [String], now: Date = Date()) async throws {
+        let oldest = now.addingTimeInterval(-WebhookEventType.appointmentAnnouncementWindow)
         for chunk in ids.sorted().chunked(500) {
             let rows = try await query(
                 """
@@ -162,6 +164,7 @@ extension Store {
             for row in rows {
                 let id = row[0].text ?? ""
                 let createdAt = row[5].date ?? now
+                guard createdAt >= oldest else { continue }
                 let data: [String: WebhookValue] = [
                     "opportunity_id": .text(id), "lead_id": WebhookValue(row[1].text), "created_by": WebhookValue(row[2].text),
                     "owner": WebhookValue(row[3].text), "source": WebhookValue(row[4].text), "created_at": .text(WebhookEnvelope.timestamp(createdAt)),

@@ -6,6 +6,11 @@ public enum WebhookEventType: String, Sendable, Hashable, CaseIterable, Codable 
     case alertRaised = "alert.raised"
     /// A new opportunity, i.e. an appointment set (kpi-catalog: appointments = opportunities created).
     case appointmentCreated = "appointment.created"
+
+    /// How recent an appointment must be to be announced. An appointment is news when it is made; an import of last
+    /// year's history creates thousands of opportunities at once, and a receiver (a chat channel, a calendar) wants none
+    /// of them. A week covers a daily or weekly batch import of what the team did since.
+    public static let appointmentAnnouncementWindow: TimeInterval = 7 * 86_400
 }
 
 /// A receiver of outbound events, as stored. The secret signs every delivery (HMAC-SHA256).

@@ -18,16 +18,19 @@ public final class WebhookWorker: Sendable {
     public let alertInterval: TimeInterval
     /// The longest one delivery may take, connection included.
     public let requestTimeout: TimeInterval
+    /// How many receivers are sent to at once.
+    public let maxConcurrentReceivers: Int
     let client: HTTPClient
     let logger: Logger
 
     public init(store: any Store, retry: WebhookRetryPolicy = WebhookRetryPolicy(), pollInterval: TimeInterval = 5, alertInterval: TimeInterval = 300,
-                requestTimeout: TimeInterval = 15, logger: Logger = Logger(label: "mieruka.webhooks")) {
+                requestTimeout: TimeInterval = 15, maxConcurrentReceivers: Int = 8, logger: Logger = Logger(label: "mieruka.webhooks")) {
         self.store = store
         self.retry = retry
         self.pollInterval = pollInterval
         self.alertInterval = alertInterval
         self.requestTimeout = requestTimeout
+        self.maxConcurrentReceivers = maxConcurrentReceivers
         self.logger = logger
         // No redirects: a delivery goes to the URL the admin registered and nowhere else.
         let configuration = HTTPClient.Configuration(
@@ -61,16 +64,45 @@ public final class WebhookWorker: Sendable {
 
     // MARK: - Deliveries
 
-    /// Sends every delivery due at `now` once; returns how many were attempted.
+    /// Sends every delivery due at `now` once; returns how many were attempted. Receivers are served side by side (up to
+    /// `maxConcurrentReceivers` at once), each receiver's deliveries one after another in the order they fell due: a
+    /// receiver that hangs until the timeout delays only its own deliveries, and a healthy one still gets its events in order.
     @discardableResult
     public func deliverDue(now: Date = Date()) async throws -> Int {
         let due = try await store.dueWebhookDeliveries(now: now)
+        var queues: [[(delivery: WebhookDelivery, url: String, secret: String)]] = []
+        var queueOf: [String: Int] = [:]
+        for item in due {
+            if let index = queueOf[item.delivery.subscriptionId] {
+                queues[index].append(item)
+            } else {
+                queueOf[item.delivery.subscriptionId] = queues.count
+                queues.append([item])
+            }
+        }
+        return await withTaskGroup(of: Int.self) { group in
+            var waiting = queues.makeIterator()
+            for _ in 0..<max(1, maxConcurrentReceivers) {
+                guard let queue = waiting.next() else { break }
+                group.addTask { await self.deliver(queue, now: now) }
+            }
+            var attempted = 0
+            while let sent = await group.next() {
+                attempted += sent
+                if let queue = waiting.next() { group.addTask { await self.deliver(queue, now: now) } }
+            }
+            return attempted
+        }
+    }
+
+    /// One receiver's due deliveries, in order; returns how many were attempted.
+    private func deliver(_ queue: [(delivery: WebhookDelivery, url: String, secret: String)], now: Date) async -> Int {
         var attempted = 0
-        for (delivery, url, secret) in due {
+        for (delivery, url, secret) in queue {
             if Task.isCancelled { break }
-            // Claimed first: a second server on the same database skips what this one is sending.
-            guard try await store.claimWebhookDelivery(delivery.id, now: now, lease: requestTimeout + 60) else { continue }
             do {
+                // Claimed first: a second server on the same database skips what this one is sending.
+                guard try await store.claimWebhookDelivery(delivery.id, now: now, lease: requestTimeout + 60) else { continue }
                 try await attempt(delivery, url: url, secret: secret)
                 attempted += 1
             } catch {
