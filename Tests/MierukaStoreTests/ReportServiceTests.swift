@@ -48,7 +48,14 @@ struct ReportServiceTests {
         #expect(report.totalTargets["appointments"] == 14 / Double(june))
         #expect(report.rows.first { $0.repId == "R004" }?.targets["calls"] == 840 / Double(june))
         #expect(teamReport.rows.allSatisfy { $0.repId != "R008" && $0.repId != "R009" }, "a team's report lists its reps only")
-        #expect(teamReport.totalTargets.isEmpty, "the team has no targets of its own in the golden data")
+        #expect(report.summedTargets.isEmpty, "the org has targets of its own")
+        // The team has no targets of its own in the golden data: its calls target is the sum of its reps' (R002, R003,
+        // R005, R006 1,200 and R004 840 a month, each spread over June's business days); no rep has connects or
+        // appointments targets, so those stay undefined.
+        let summed = try #require(teamReport.totalTargets["calls"])
+        #expect(abs(summed - (4 * 1200 + 840) / Double(june)) < 1e-9)
+        #expect(teamReport.summedTargets == ["calls"])
+        #expect(teamReport.totalTargets["connects"] == nil && teamReport.totalTargets["appointments"] == nil)
     }
 
     @Test("weekly: step numerators and denominators are the KPI service's counts; the bottleneck is the insights' (one rule)",

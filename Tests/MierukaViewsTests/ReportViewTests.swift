@@ -34,6 +34,23 @@ struct ReportViewTests {
         // Connects have no target: the target and the achievement read —.
         #expect(html.contains("<td class=\"n\">—</td>"))
         #expect(en.contains("<html lang=\"en\">") && en.contains("Daily report") && en.contains("Achievement"))
+        #expect(!html.contains("summed-targets"), "no note when the scope's own targets are shown")
+    }
+
+    @Test("daily: a total target summed from the reps' is marked Σ and explained")
+    func dailySummedTarget() {
+        let report = DailyReport(
+            header: Self.header(.daily, "2026-06-15", "2026-06-16", scope: .team("IS1")), isBusinessDay: true,
+            total: ["calls": .total(90)], totalTargets: ["calls": 120], summedTargets: ["calls"],
+            rows: [.init(repId: "R1", name: "佐藤", values: ["calls": .total(50)], targets: ["calls": 60]),
+                   .init(repId: "R2", name: "鈴木", values: ["calls": .total(40)], targets: ["calls": 60])])
+
+        let html = ReportView.render(.daily(report), language: .ja)
+        let en = ReportView.render(.daily(report), language: .en)
+
+        #expect(html.contains("<td class=\"n\">120 Σ</td>") && html.contains("75.0% ▼"))
+        #expect(html.contains("data-note=\"summed-targets\"") && html.contains("担当者の日次目標の合計"))
+        #expect(en.contains("the sum of its reps&#39; daily targets") || en.contains("the sum of its reps' daily targets"))
     }
 
     @Test("weekly: the bottleneck with its advice, rates with numerator / denominator and the change in points")

@@ -25,16 +25,21 @@ public struct DailyReport: Sendable, Hashable {
     public var isBusinessDay: Bool
     /// The scope's own values for the day (org or team).
     public var total: [String: KPIValue]
-    /// The scope's own targets for the day.
+    /// The scope's targets for the day: its own, else (per KPI) the sum of its reps' day targets — see `summedTargets`.
     public var totalTargets: [String: Double]
+    /// The KPIs whose total target is the sum of the reps' targets because the scope has none of its own (a team whose
+    /// manager set targets per rep only). Reps without a target add nothing to it.
+    public var summedTargets: Set<String>
     /// One row per rep with activity or a target that day, by rep id.
     public var rows: [Row]
 
-    public init(header: ReportHeader, isBusinessDay: Bool, total: [String: KPIValue], totalTargets: [String: Double], rows: [Row]) {
+    public init(header: ReportHeader, isBusinessDay: Bool, total: [String: KPIValue], totalTargets: [String: Double], summedTargets: Set<String> = [],
+                rows: [Row]) {
         self.header = header
         self.isBusinessDay = isBusinessDay
         self.total = total
         self.totalTargets = totalTargets
+        self.summedTargets = summedTargets
         self.rows = rows
     }
 }

@@ -24,16 +24,26 @@ public struct ReportService: Sendable {
             for kpi in DailyReport.kpis { out[kpi] = DailyTarget.of(kpi: kpi, day: day, targets: own, calendar: calendar)?.value }
             return out
         }
-        let inScope = reps.filter { scope == .org || $0.team == scope.team }
+        let inScope = reps.filter { scope == .org || $0.team == scope.team }.sorted { $0.id < $1.id }
+        let repTargets = inScope.map { dayTargets(.rep, $0.id) }
         let byRep = lines[.rep] ?? []
-        let rows = inScope.sorted { $0.id < $1.id }.compactMap { rep -> DailyReport.Row? in
+        let rows = zip(inScope, repTargets).compactMap { rep, targets -> DailyReport.Row? in
             let values = Self.values(byRep, group: rep.id)
-            let repTargets = dayTargets(.rep, rep.id)
-            guard values.values.contains(where: { ($0.value ?? 0) != 0 }) || !repTargets.isEmpty else { return nil }
-            return DailyReport.Row(repId: rep.id, name: rep.name, values: values, targets: repTargets)
+            guard values.values.contains(where: { ($0.value ?? 0) != 0 }) || !targets.isEmpty else { return nil }
+            return DailyReport.Row(repId: rep.id, name: rep.name, values: values, targets: targets)
+        }
+        // The scope's own target, else the sum of its reps' (said on the report): a manager who sets targets per rep
+        // still sees the team's line measured.
+        var totalTargets = dayTargets(scope == .org ? .org : .team, scope.team)
+        var summed: Set<String> = []
+        for kpi in DailyReport.kpis where totalTargets[kpi] == nil {
+            let perRep = repTargets.compactMap { $0[kpi] }
+            guard !perRep.isEmpty else { continue }
+            totalTargets[kpi] = perRep.reduce(0, +)
+            summed.insert(kpi)
         }
         return DailyReport(header: try await header(.daily, scope, day, day.adding(days: 1), now), isBusinessDay: calendar.isBusinessDay(day),
-                           total: total, totalTargets: dayTargets(scope == .org ? .org : .team, scope.team), rows: rows)
+                           total: total, totalTargets: totalTargets, summedTargets: summed, rows: rows)
     }
 
     /// The funnel of the week starting `weekStart` (a Monday) against the week before, judged by the one bottleneck rule.

@@ -8,6 +8,9 @@ enum ReportText {
     case revenue, efficiency, growth, accuracy, wonByMonth, currentYear, priorYear, achievementChart, funnelChart, dailyChart
     case source, definitions, languageLink, printHint, benchmark
 
+    /// Marks a total target that is the sum of the reps' targets (explained in a note under the table).
+    static let summedMark = "Σ"
+
     func callAsFunction(_ l: Language) -> String {
         let ja = l == .ja
         switch self {

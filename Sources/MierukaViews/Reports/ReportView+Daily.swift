@@ -15,6 +15,7 @@ extension ReportView {
             let actual = r.total[kpi]?.value
             let target = r.totalTargets[kpi]
             var sub = ReportText.target(l) + " " + (target.map(targetText) ?? NumberFormat.undefined)
+                + (r.summedTargets.contains(kpi) ? " " + ReportText.summedMark : "")
             if let a = DashboardMath.achievement(actual: actual ?? 0, target: target) {
                 sub += " ・ " + ReportText.achievement(l) + " " + NumberFormat.percent(a) + (a >= 1 ? " ●" : " ▼")
             }
@@ -45,24 +46,28 @@ extension ReportView {
             head1.append(th(kpiName(kpi, l, catalog), colspan: 3))
             head2 += [th(ReportText.actual(l), numeric: true), th(ReportText.target(l), numeric: true), th(ReportText.achievement(l), numeric: true)]
         }
-        func cells(_ values: [String: KPIValue], _ targets: [String: Double]) -> [HTML] {
+        func cells(_ values: [String: KPIValue], _ targets: [String: Double], summed: Set<String> = []) -> [HTML] {
             DailyReport.kpis.flatMap { kpi -> [HTML] in
                 [valueCell(kpi, values[kpi] ?? .total(0), catalog),
-                 numberCell(targets[kpi].map(targetText) ?? NumberFormat.undefined),
+                 numberCell(targets[kpi].map { targetText($0) + (summed.contains(kpi) ? " " + ReportText.summedMark : "") } ?? NumberFormat.undefined),
                  achievementCell(values[kpi]?.value, targets[kpi])]
             }
         }
         var rows: [HTML] = r.rows.map { row in
             .el("tr", ["data-rep": row.repId], [.el("td", ["class": "name"], row.name + " (" + row.repId + ")")] + cells(row.values, row.targets))
         }
-        rows.append(.el("tr", ["class": "total"], [.el("td", [:], ReportText.total(l) + " (" + r.header.scope.label(l) + ")")] + cells(r.total, r.totalTargets)))
+        rows.append(.el("tr", ["class": "total"], [.el("td", [:], ReportText.total(l) + " (" + r.header.scope.label(l) + ")")] + cells(r.total, r.totalTargets, summed: r.summedTargets)))
         out.append(.el("section", ["class": "flow"], [
             .el("h2", [:], ReportText.rep(l)),
             .el("table", ["class": "reps"], [.el("thead", [:], [.el("tr", [:], head1), .el("tr", [:], head2)]), .el("tbody", [:], rows)]),
             .el("p", ["class": "note"], l == .ja
                 ? "日次目標 = その日の目標、なければ週目標 ÷ 週の営業日数、なければ月目標 ÷ 月の営業日数（プランナーの営業日あたりの値）。"
                 : "Daily target = the day's own target, else the week's ÷ its business days, else the month's ÷ its business days (the planner's per-business-day figure)."),
-        ]))
+        ] + (r.summedTargets.isEmpty ? [] : [
+            .el("p", ["class": "note", "data-note": "summed-targets"], ReportText.summedMark + " " + (l == .ja
+                ? "\(r.header.scope.label(l))に自身の目標がないため、担当者の日次目標の合計（目標のない担当者は含みません）。"
+                : "\(r.header.scope.label(l)) has no target of its own: the sum of its reps' daily targets (reps without one add nothing).")),
+        ])))
         out.append(definitions(DailyReport.kpis, l, catalog))
         return out
     }
