@@ -11,6 +11,8 @@ public struct Services: Sendable {
     public let uploads: URL
     /// /api/v1/kpis answers under the store's answers version.
     let answers = AnswerCache()
+    /// Today's alerts of the organisation, per minute and answers version (AlertsCache).
+    let alertsCache = AlertsCache()
     /// Where the reports the server generates are written and listed from (`serve --reports-dir`, default ./reports).
     public var reportsDirectory = URL(fileURLWithPath: "reports")
     /// The Prometheus metrics served at /metrics (a fresh registry per Services, so test apps do not share counts).

@@ -33,6 +33,8 @@ struct AlertsWebTests {
             let busy = Set(leads.activities.filter { settings.clock.localDate(of: $0.occurredAt) == LocalDate("2026-06-16")! }.map(\.repId))
             #expect(idle.isDisjoint(with: busy))
             #expect(!alerts.isEmpty)
+            // The same data gives the same list in the same order (the dashboard shows the first five).
+            for _ in 0..<3 { #expect(try await AlertService(store: store).alerts(now: Self.now) == alerts) }
         }
     }
 

@@ -33,8 +33,9 @@ public struct AlertService: Sendable {
         for (grouping, scope) in [(KPIGrouping.org, Alert.Scope.org), (.team, .team), (.rep, .rep)] {
             let results = try await KPIService(store: store).compute(from: from, to: today.adding(days: 1), by: KPIBreakdown(rawValue: grouping.rawValue)!, only: kpis)
             let lines = ForecastLine.lines(results.filter { $0.kpi != "valid_opportunity_rate" }, targets: targets[grouping] ?? [:], elapsed: elapsed, total: total)
-            for group in Set(lines.map(\.group)) {
-                guard let group else { continue }
+            // Groups in order: the dashboard lists the first alerts and folds the rest, so the order must not change
+            // between two renders of the same data (a Set's order does).
+            for group in Set(lines.compactMap(\.group)).sorted() {
                 alerts += rules.behindPace(lines.filter { $0.group == group }, scope: scope, group: scope == .org ? nil : group)
             }
             if scope != .rep {

@@ -22,10 +22,14 @@ struct AlertsController {
 }
 
 extension Services {
-    /// Today's alerts, kept to those the viewer may see.
+    /// Today's alerts as of the minute of `now` (so that every viewer in that minute shares one computation, AlertsCache),
+    /// kept to those the viewer may see.
     public func alerts(viewer: Viewer, now: Date) async throws -> [Alert] {
         let policy = try await self.policy(for: viewer)
-        let alerts = try await AlertService(store: store).alerts(now: now)
+        let minute = (now.timeIntervalSince1970 / 60).rounded(.down) * 60
+        let key = AlertsCache.Key(answersVersion: try await store.answersVersion(), targets: Set(try await store.targets()), minute: Int64(minute))
+        let store = self.store
+        let alerts = try await alertsCache.alerts(key: key) { try await AlertService(store: store).alerts(now: Date(timeIntervalSince1970: minute)) }
         metrics.recordAlerts(alerts, day: try await store.settings().clock.localDate(of: now))
         return alerts.filter(policy.seesAlert)
     }

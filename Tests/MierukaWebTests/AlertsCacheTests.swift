@@ -1,0 +1,64 @@
+import Foundation
+import MierukaCore
+import MierukaStore
+@testable import MierukaWeb
+import Testing
+
+/// The dashboard's alerts are computed once per minute and state of the data, whoever asks and however many at once —
+/// and never older than the data: a record write, a target write and the next minute each give fresh alerts.
+@Suite("Alerts cache: one computation per minute and answers version, never stale")
+struct AlertsCacheTests {
+    /// Tue 16 June 2026, 13:00:10 JST: past noon on a business day inside the golden data.
+    static let now = ISO8601DateFormatter().date(from: "2026-06-16T13:00:10+09:00")!
+    static let minute = ISO8601DateFormatter().date(from: "2026-06-16T13:00:00+09:00")!
+
+    @Test("concurrent viewers share one computation; writes and the next minute recompute; answers equal a fresh computation")
+    func sharedAndFresh() async throws {
+        try await WebHarness.withApp { client, store in
+            // setup
+            let services = Services(store: store)
+            let admin = try #require(try await store.user(login: "admin")).viewer
+            let rep = try #require(try await store.user(login: "rep")).viewer
+            func fresh(_ at: Date) async throws -> [Alert] { try await AlertService(store: store).alerts(now: at) }
+
+            // MUT: eight viewers at once, then again later in the same minute.
+            let answers = try await withThrowingTaskGroup(of: [Alert].self) { group in
+                for i in 0..<8 { group.addTask { try await services.alerts(viewer: i % 2 == 0 ? admin : rep, now: Self.now) } }
+                return try await group.reduce(into: [[Alert]]()) { $0.append($1) }
+            }
+            let later = try await services.alerts(viewer: admin, now: Self.now.addingTimeInterval(40))
+
+            // validate
+            #expect(await services.alertsCache.computations == 1)
+            let expected = try await fresh(Self.minute)
+            #expect(!expected.isEmpty && later == expected)
+            #expect(answers.filter { $0 == expected }.count == 4, "the admins see every alert")
+            #expect(answers.filter { $0 != expected }.allSatisfy { $0.allSatisfy { $0.scope == .rep && $0.group == "R002" } }, "the rep sees their own")
+
+            // A target write: a meetings target far above June's pace raises a new alert at once.
+            let target = Target(kpi: "meetings", scope: .org, period: .month, periodStart: LocalDate("2026-06-01")!, value: 500)
+            _ = try await services.saveTargets([target], viewer: admin)
+            let afterTarget = try await services.alerts(viewer: admin, now: Self.now)
+            #expect(await services.alertsCache.computations == 2)
+            #expect(afterTarget.contains { $0.kind == .behindPace && $0.kpi == "meetings" && $0.scope == .org })
+            #expect(afterTarget == (try await fresh(Self.minute)))
+
+            // A record write (an API ingest by another door) changes the answers version: a call to a lead past its SLA
+            // takes it off the breach list.
+            let breach = try #require(afterTarget.first { $0.kind == .slaBreach })
+            let lead = try #require(breach.leadIds.first)
+            let token = try await LoginService(store: store).createToken(login: "admin")
+            let call = IngestTests.call("CACHE-A1", rep: breach.group ?? "R002", lead: lead, at: "2026-06-16T12:30:00+09:00")
+            #expect(try await IngestTests.post(client, "/api/v1/activities", "[" + call + "]", bearer: token).status == .ok)
+            let afterRecord = try await services.alerts(viewer: admin, now: Self.now)
+            #expect(await services.alertsCache.computations == 3)
+            #expect(!afterRecord.contains { $0.kind == .slaBreach && $0.leadIds.contains(lead) })
+            #expect(afterRecord == (try await fresh(Self.minute)))
+
+            // The next minute is computed again, as of that minute.
+            let next = try await services.alerts(viewer: admin, now: Self.now.addingTimeInterval(60))
+            #expect(await services.alertsCache.computations == 4)
+            #expect(next == (try await fresh(Self.minute.addingTimeInterval(60))))
+        }
+    }
+}
