@@ -11,8 +11,11 @@ public struct Services: Sendable {
     public let uploads: URL
     /// /api/v1/kpis answers under the store's answers version.
     let answers = AnswerCache()
-    /// Today's alerts of the organisation, per minute and answers version (AlertsCache).
-    let alertsCache = AlertsCache()
+    /// Today's alerts of the organisation, per minute, answers version and targets.
+    let alertsCache = SharedComputations<AlertsKey, [Alert]>(capacity: 2)
+    /// The dashboard's figures and weekly trend per scope and period, before the viewer's rights are applied.
+    let dashboardCache = SharedComputations<DashboardKey, DashboardFigures>(capacity: 64)
+    let weeklyCache = SharedComputations<DashboardKey, [DashboardFigures.Week]>(capacity: 64)
     /// Where the reports the server generates are written and listed from (`serve --reports-dir`, default ./reports).
     public var reportsDirectory = URL(fileURLWithPath: "reports")
     /// The Prometheus metrics served at /metrics (a fresh registry per Services, so test apps do not share counts).
@@ -39,13 +42,27 @@ public struct Services: Sendable {
         guard scope.isVisible(to: policy) else { throw HTTPError(.forbidden, message: "this scope is not yours to see") }
         let timing = metrics.kpiTiming("dashboard")
         defer { timing.stop() }
+        // The version is read before computing: a value kept under it is at least as new as the version says.
+        let version = try await store.answersVersion()
+        let key = DashboardKey(answersVersion: version, scope: scope, from: from, to: to, through: through, kpis: dailyKPIs)
+        let store = self.store
+        let figures = try await dashboardCache.value(key, keep: !version.isEmpty) {
+            try await Self.dashboardFigures(store: store, from: from, to: to, through: through, scope: scope, dailyKPIs: dailyKPIs)
+        }
+        return (figures.scope, policy.filter(figures.reps, grouping: .rep), figures.daily.map { ($0.date, $0.values) })
+    }
+
+    /// The dashboard's figures before the viewer's rights apply: the scope's lines, the lines of every rep of the scope,
+    /// and the daily trend.
+    static func dashboardFigures(store: any Store, from: LocalDate, to: LocalDate, through: LocalDate, scope: DashboardScope,
+                                 dailyKPIs: Set<String>) async throws -> DashboardFigures {
         let answers = try await KPIAnswers(store: store)
         let engine = answers.engine
         let period = engine.period(from: from, to: to)
         let group = scope.group
         let scopeLines = try await answers.compute(period, grouping: scope.grouping).filter { $0.group == group }
         let teamOfRep = Dictionary(answers.reps.map { ($0.id, $0.team) }, uniquingKeysWith: { a, _ in a })
-        let repLines = policy.filter(try await answers.compute(period, grouping: .rep), grouping: .rep).filter { line in
+        let repLines = try await answers.compute(period, grouping: .rep).filter { line in
             guard let rep = line.group else { return false }
             switch scope {
             case .org: return true
@@ -54,16 +71,16 @@ public struct Services: Sendable {
             }
         }
         // The period's facts hold every day's activities and opportunities; the daily KPIs need nothing outside them.
-        var daily: [(date: LocalDate, values: [String: Double])] = []
+        var daily: [DashboardFigures.Day] = []
         var day = from
         while day < min(through, to) {
             let lines = try await answers.compute(
                 engine.period(from: day, to: day.adding(days: 1)), grouping: scope.grouping, only: dailyKPIs, within: period
             ).filter { $0.group == group }
-            daily.append((day, Dictionary(lines.map { ($0.kpi, $0.value.value ?? 0) }, uniquingKeysWith: { a, _ in a })))
+            daily.append(.init(date: day, values: Dictionary(lines.map { ($0.kpi, $0.value.value ?? 0) }, uniquingKeysWith: { a, _ in a })))
             day = day.adding(days: 1)
         }
-        return (scopeLines, repLines, daily)
+        return DashboardFigures(scope: scopeLines, reps: repLines, daily: daily)
     }
 
     /// The scope's figures for the `count` weeks up to the one holding `today` (oldest first), for the weekly chart.
@@ -74,18 +91,29 @@ public struct Services: Sendable {
         guard scope.isVisible(to: policy) else { throw HTTPError(.forbidden, message: "this scope is not yours to see") }
         let timing = metrics.kpiTiming("dashboard_weekly")
         defer { timing.stop() }
+        let version = try await store.answersVersion()
+        let key = DashboardKey(answersVersion: version, scope: scope, from: today, to: today, through: today, kpis: kpis, weeks: count)
+        let store = self.store
+        return try await weeklyCache.value(key, keep: !version.isEmpty) {
+            try await Self.weeklyFigures(store: store, today: today, weeks: count, scope: scope, kpis: kpis)
+        }.map { ($0.weekStart, $0.values) }
+    }
+
+    static func weeklyFigures(store: any Store, today: LocalDate, weeks count: Int, scope: DashboardScope, kpis: Set<String>)
+        async throws -> [DashboardFigures.Week]
+    {
         let answers = try await KPIAnswers(store: store)
         let engine = answers.engine
         let thisWeek = PeriodGrain.week.start(of: today, fiscalYearStartMonth: engine.settings.fiscalYearStartMonth)
         let first = thisWeek.adding(days: -7 * (count - 1))
         // Without current rollups, one read of the records for all the weeks; each week is then computed from it.
         let all = engine.period(from: first, to: thisWeek.adding(days: 7))
-        var weeks: [(weekStart: LocalDate, values: [String: KPIValue])] = []
+        var weeks: [DashboardFigures.Week] = []
         for i in 0..<count {
             let start = first.adding(days: 7 * i)
             let lines = try await answers.compute(engine.period(from: start, to: start.adding(days: 7)), grouping: scope.grouping, only: kpis, within: all)
                 .filter { $0.group == scope.group }
-            weeks.append((start, Dictionary(lines.map { ($0.kpi, $0.value) }, uniquingKeysWith: { a, _ in a })))
+            weeks.append(.init(weekStart: start, values: Dictionary(lines.map { ($0.kpi, $0.value) }, uniquingKeysWith: { a, _ in a })))
         }
         return weeks
     }

@@ -22,14 +22,15 @@ struct AlertsController {
 }
 
 extension Services {
-    /// Today's alerts as of the minute of `now` (so that every viewer in that minute shares one computation, AlertsCache),
+    /// Today's alerts as of the minute of `now` (so that every viewer in that minute shares one computation, SharedComputations),
     /// kept to those the viewer may see.
     public func alerts(viewer: Viewer, now: Date) async throws -> [Alert] {
         let policy = try await self.policy(for: viewer)
         let minute = (now.timeIntervalSince1970 / 60).rounded(.down) * 60
-        let key = AlertsCache.Key(answersVersion: try await store.answersVersion(), targets: Set(try await store.targets()), minute: Int64(minute))
+        let version = try await store.answersVersion()
+        let key = AlertsKey(answersVersion: version, targets: Set(try await store.targets()), minute: Int64(minute))
         let store = self.store
-        let alerts = try await alertsCache.alerts(key: key) { try await AlertService(store: store).alerts(now: Date(timeIntervalSince1970: minute)) }
+        let alerts = try await alertsCache.value(key, keep: !version.isEmpty) { try await AlertService(store: store).alerts(now: Date(timeIntervalSince1970: minute)) }
         metrics.recordAlerts(alerts, day: try await store.settings().clock.localDate(of: now))
         return alerts.filter(policy.seesAlert)
     }

@@ -6,8 +6,8 @@ import Testing
 
 /// The dashboard's alerts are computed once per minute and state of the data, whoever asks and however many at once —
 /// and never older than the data: a record write, a target write and the next minute each give fresh alerts.
-@Suite("Alerts cache: one computation per minute and answers version, never stale")
-struct AlertsCacheTests {
+@Suite("Shared computations: alerts and dashboard figures once per state of the data, never stale")
+struct SharedComputationsTests {
     /// Tue 16 June 2026, 13:00:10 JST: past noon on a business day inside the golden data.
     static let now = ISO8601DateFormatter().date(from: "2026-06-16T13:00:10+09:00")!
     static let minute = ISO8601DateFormatter().date(from: "2026-06-16T13:00:00+09:00")!
@@ -59,6 +59,46 @@ struct AlertsCacheTests {
             let next = try await services.alerts(viewer: admin, now: Self.now.addingTimeInterval(60))
             #expect(await services.alertsCache.computations == 4)
             #expect(next == (try await fresh(Self.minute.addingTimeInterval(60))))
+        }
+    }
+
+    @Test("dashboard figures: computed once for all viewers, filtered per viewer, recomputed after a write")
+    func dashboardFigures() async throws {
+        try await WebHarness.withApp { client, store in
+            // setup
+            let services = Services(store: store)
+            let admin = try #require(try await store.user(login: "admin")).viewer
+            let manager = try #require(try await store.user(login: "manager"))
+            let (from, to) = (LocalDate("2026-06-01")!, LocalDate("2026-07-01")!)
+            let kpis: Set<String> = ["calls", "connects", "appointments", "wins"]
+            func figures(_ viewer: Viewer, _ scope: DashboardScope) async throws -> [KPIResult] {
+                let f = try await services.dashboardFigures(from: from, to: to, through: to, scope: scope, viewer: viewer, dailyKPIs: kpis)
+                return f.scope + f.byRep
+            }
+            func calls(_ lines: [KPIResult]) -> Double? { lines.first { $0.kpi == "calls" && $0.group == "org" }?.value.value }
+
+            // MUT: the organisation by two admins at once, a team by its manager.
+            async let first = figures(admin, .org)
+            async let second = figures(admin, .org)
+            let (a, b) = try await (first, second)
+            let team = try await figures(manager.viewer, .team(try #require(manager.team)))
+
+            // validate
+            #expect(await services.dashboardCache.computations == 2, "one for the organisation, one for the team")
+            #expect(a == b)
+            let expected = try await KPIService(store: store).compute(from: from, to: to, by: .org)
+            #expect(a.filter { $0.group == "org" } == expected.filter { $0.group == "org" })
+            let reps = try await store.reps()
+            #expect(team.filter { $0.group != manager.team }.allSatisfy { line in reps.first { $0.id == line.group }?.team == manager.team })
+
+            // A call posted in June: the next look counts it.
+            let token = try await LoginService(store: store).createToken(login: "admin")
+            let before = try #require(calls(a))
+            let call = IngestTests.call("CACHE-D1", at: "2026-06-10T10:00:00+09:00")
+            #expect(try await IngestTests.post(client, "/api/v1/activities", "[" + call + "]", bearer: token).status == .ok)
+            let after = try await figures(admin, .org)
+            #expect(await services.dashboardCache.computations == 3)
+            #expect(calls(after) == before + 1)
         }
     }
 }

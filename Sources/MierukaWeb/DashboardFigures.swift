@@ -1,0 +1,41 @@
+import MierukaCore
+
+/// What the dashboard computes for a scope and period before the viewer's rights apply (kept in SharedComputations).
+struct DashboardFigures: Sendable {
+    struct Day: Sendable {
+        var date: LocalDate
+        var values: [String: Double]
+    }
+
+    struct Week: Sendable {
+        var weekStart: LocalDate
+        var values: [String: KPIValue]
+    }
+
+    /// The scope's own KPI lines.
+    var scope: [KPIResult]
+    /// The lines of every rep of the scope (the viewer's policy filters them).
+    var reps: [KPIResult]
+    /// Day by day, for the trend chart.
+    var daily: [Day]
+}
+
+/// A dashboard computation: the data's state (answers version), whose figures, which days and which KPIs.
+struct DashboardKey: Hashable, Sendable {
+    var answersVersion: String
+    var scope: DashboardScope
+    var from: LocalDate
+    var to: LocalDate
+    var through: LocalDate
+    var kpis: Set<String>
+    /// The weekly trend's number of weeks (0 for the figures).
+    var weeks: Int = 0
+}
+
+/// Today's alerts: the data's state, the targets (whose writes do not change KPI answers, but do change pace alerts)
+/// and the minute they are computed as of (seconds since 1970, a multiple of 60).
+struct AlertsKey: Hashable, Sendable {
+    var answersVersion: String
+    var targets: Set<Target>
+    var minute: Int64
+}

@@ -1,0 +1,50 @@
+import Foundation
+
+/// Computations every viewer of the same data shares — the dashboard's figures, its weekly trend, today's alerts — kept
+/// under keys that hold the store's answers version (any write to records, settings or reps, by any process, changes
+/// it), so a kept value is never older than the data. A morning meeting opens the same dashboards dozens of times a
+/// minute; each was a fresh read and computation of a month of records.
+///
+/// Single flight: requests for a key being computed wait for that one computation. A failed computation is not kept.
+/// At most `capacity` keys are kept; the least recently used go first.
+actor SharedComputations<Key: Hashable & Sendable, Value: Sendable> {
+    private struct Entry {
+        var task: Task<Value, Error>
+        var used: UInt64
+    }
+
+    private var entries: [Key: Entry] = [:]
+    private var clock: UInt64 = 0
+    let capacity: Int
+    /// How many times a value was computed (tests: one computation per key).
+    private(set) var computations = 0
+
+    init(capacity: Int) { self.capacity = max(1, capacity) }
+
+    /// The value for `key`: kept, being computed, or computed now by `compute`. `keep: false` (no answers version to
+    /// key on) computes without keeping.
+    func value(_ key: Key, keep: Bool = true, compute: @escaping @Sendable () async throws -> Value) async throws -> Value {
+        guard keep else {
+            computations += 1
+            return try await compute()
+        }
+        clock += 1
+        if var entry = entries[key] {
+            entry.used = clock
+            entries[key] = entry
+            return try await entry.task.value
+        }
+        computations += 1
+        let task = Task { try await compute() }
+        entries[key] = Entry(task: task, used: clock)
+        if entries.count > capacity, let oldest = entries.min(by: { $0.value.used < $1.value.used })?.key, oldest != key {
+            entries.removeValue(forKey: oldest)
+        }
+        do {
+            return try await task.value
+        } catch {
+            if entries[key]?.task == task { entries.removeValue(forKey: key) }
+            throw error
+        }
+    }
+}
