@@ -10,7 +10,13 @@ import ZIPFoundation
 /// Written by hand rather than through a template: the parts below are the minimum Excel, LibreOffice and Numbers open
 /// without repair, and every byte is ours to test.
 public enum XLSXWorkbook {
+    /// A worksheet's limits in Excel (and LibreOffice since 7.4): rows including the header, and columns.
+    public static let maxRows = 1_048_576
+    public static let maxColumns = 16_384
+
+    /// - Throws: `SheetTooLarge` when a table does not fit a worksheet (Excel would cut it off or refuse the file).
     public static func data(_ tables: [ExportTable], title: String, created: Date = Date()) throws -> Data {
+        try check(tables, maxRows: maxRows, maxColumns: maxColumns)
         let styles = StyleSheet(tables)
         let names = sheetNames(tables.map(\.title))
         var parts: [(String, String)] = [
@@ -32,6 +38,15 @@ public enum XLSXWorkbook {
         }
         guard let data = archive.data else { throw CocoaError(.fileWriteUnknown) }
         return data
+    }
+
+    static func check(_ tables: [ExportTable], maxRows: Int, maxColumns: Int) throws {
+        for table in tables {
+            let columns = max(table.headers.count, table.rows.map(\.count).max() ?? 0)
+            if table.rows.count + 1 > maxRows || columns > maxColumns {
+                throw SheetTooLarge(table: table.title, rows: table.rows.count + 1, columns: columns, maxRows: maxRows, maxColumns: maxColumns)
+            }
+        }
     }
 
     // MARK: - Parts

@@ -165,4 +165,21 @@ struct ParsedCellTests {
             #expect(ExportCell.parsing(displayed: text) == .text(text), "\(text)")
         }
     }
+
+    @Test("a table larger than a worksheet is refused with what to do, not written and cut off by Excel")
+    func sheetTooLarge() throws {
+        #expect(XLSXWorkbook.maxRows == 1_048_576 && XLSXWorkbook.maxColumns == 16_384, "Excel's worksheet limits")
+        let table = ExportTable(name: "records", title: "架電記録", headers: ["id", "n"], rows: (1...3).map { [.text("A\($0)"), .number(Double($0), .integer)] })
+        // Header + 3 rows = 4 rows: fits a limit of 4, not of 3; 2 columns do not fit 1.
+        try XLSXWorkbook.check([table], maxRows: 4, maxColumns: 2)
+        #expect(throws: SheetTooLarge.self) { try XLSXWorkbook.check([table], maxRows: 3, maxColumns: 2) }
+        #expect(throws: SheetTooLarge.self) { try XLSXWorkbook.check([table], maxRows: 4, maxColumns: 1) }
+        do {
+            try XLSXWorkbook.check([ExportTable(name: "ok", title: "ok", headers: ["a"]), table], maxRows: 3, maxColumns: 2)
+            Issue.record("not refused")
+        } catch let error as SheetTooLarge {
+            #expect(error.table == "架電記録" && error.rows == 4 && error.columns == 2)
+            #expect(error.description.contains("CSV") && error.description.contains("format=csv") && error.description.contains("4 行 × 2 列"))
+        }
+    }
 }

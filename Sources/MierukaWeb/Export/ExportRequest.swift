@@ -57,7 +57,11 @@ struct ExportRequest {
             }
             name = tables.count == 1 ? "\(stem).csv" : "\(stem)_\(chosen.name).csv"
         case .xlsx:
-            data = try XLSXWorkbook.data(tables, title: title)
+            do {
+                data = try XLSXWorkbook.data(tables, title: title)
+            } catch let error as SheetTooLarge {
+                throw HTTPError(.unprocessableContent, message: error.description)
+            }
             name = "\(stem).xlsx"
         }
         var headers = HTTPFields()
