@@ -20,9 +20,8 @@ struct DashboardFigures: Sendable {
     var daily: [Day]
 }
 
-/// A dashboard computation: the data's state (answers version), whose figures, which days and which KPIs.
+/// A dashboard computation: whose figures, which days and which KPIs (the answers version is SharedComputations').
 struct DashboardKey: Hashable, Sendable {
-    var answersVersion: String
     var scope: DashboardScope
     var from: LocalDate
     var to: LocalDate
@@ -32,10 +31,9 @@ struct DashboardKey: Hashable, Sendable {
     var weeks: Int = 0
 }
 
-/// Today's alerts: the data's state, the targets (whose writes do not change KPI answers, but do change pace alerts)
-/// and the minute they are computed as of (seconds since 1970, a multiple of 60).
+/// Today's alerts: the targets (whose writes do not change KPI answers, but do change pace alerts) and the minute they
+/// are computed as of (seconds since 1970, a multiple of 60); the answers version is SharedComputations'.
 struct AlertsKey: Hashable, Sendable {
-    var answersVersion: String
     var targets: Set<Target>
     var minute: Int64
 }

@@ -44,9 +44,9 @@ public struct Services: Sendable {
         defer { timing.stop() }
         // The version is read before computing: a value kept under it is at least as new as the version says.
         let version = try await store.answersVersion()
-        let key = DashboardKey(answersVersion: version, scope: scope, from: from, to: to, through: through, kpis: dailyKPIs)
+        let key = DashboardKey(scope: scope, from: from, to: to, through: through, kpis: dailyKPIs)
         let store = self.store
-        let figures = try await dashboardCache.value(key, keep: !version.isEmpty) {
+        let figures = try await dashboardCache.value(key, version: version) {
             try await Self.dashboardFigures(store: store, from: from, to: to, through: through, scope: scope, dailyKPIs: dailyKPIs)
         }
         return (figures.scope, policy.filter(figures.reps, grouping: .rep), figures.daily.map { ($0.date, $0.values) })
@@ -92,9 +92,9 @@ public struct Services: Sendable {
         let timing = metrics.kpiTiming("dashboard_weekly")
         defer { timing.stop() }
         let version = try await store.answersVersion()
-        let key = DashboardKey(answersVersion: version, scope: scope, from: today, to: today, through: today, kpis: kpis, weeks: count)
+        let key = DashboardKey(scope: scope, from: today, to: today, through: today, kpis: kpis, weeks: count)
         let store = self.store
-        return try await weeklyCache.value(key, keep: !version.isEmpty) {
+        return try await weeklyCache.value(key, version: version) {
             try await Self.weeklyFigures(store: store, today: today, weeks: count, scope: scope, kpis: kpis)
         }.map { ($0.weekStart, $0.values) }
     }

@@ -101,4 +101,47 @@ struct SharedComputationsTests {
             #expect(calls(after) == before + 1)
         }
     }
+
+    struct Failed: Error {}
+
+    @Test("the cache itself: one flight per key, a new version drops the old values, failures and empty versions are not kept, LRU capacity")
+    func cacheRules() async throws {
+        let cache = SharedComputations<String, Int>(capacity: 2)
+        let runs = Counter()
+        // Ten concurrent asks of one key: one computation, every ask gets its value.
+        let values = try await withThrowingTaskGroup(of: Int.self) { group in
+            for _ in 0..<10 {
+                group.addTask {
+                    try await cache.value("a", version: "v1") {
+                        await runs.add()
+                        try await Task.sleep(nanoseconds: 50_000_000)
+                        return 1
+                    }
+                }
+            }
+            return try await group.reduce(into: [Int]()) { $0.append($1) }
+        }
+        let (ran, computed) = (await runs.value, await cache.computations)
+        #expect(values == Array(repeating: 1, count: 10) && ran == 1 && computed == 1)
+        // Kept under v1; computed again under v2 (and v1's values are gone).
+        #expect(try await cache.value("a", version: "v1") { 99 } == 1)
+        #expect(try await cache.value("a", version: "v2") { 2 } == 2)
+        #expect(try await cache.value("a", version: "v1") { 3 } == 3, "an older version's value was dropped, not served")
+        // A failure is not kept: the next ask computes.
+        await #expect(throws: Failed.self) { try await cache.value("f", version: "v1") { throw Failed() } }
+        #expect(try await cache.value("f", version: "v1") { 4 } == 4)
+        // No version: never kept.
+        #expect(try await cache.value("n", version: "") { 5 } == 5)
+        #expect(try await cache.value("n", version: "") { 6 } == 6)
+        // Capacity 2: "a" and "f" are kept; asking "b" drops the least recently used ("a").
+        #expect(try await cache.value("f", version: "v1") { 0 } == 4)
+        #expect(try await cache.value("b", version: "v1") { 7 } == 7)
+        #expect(try await cache.value("f", version: "v1") { 0 } == 4)
+        #expect(try await cache.value("a", version: "v1") { 8 } == 8)
+    }
+}
+
+actor Counter {
+    private(set) var value = 0
+    func add() { value += 1 }
 }

@@ -28,9 +28,9 @@ extension Services {
         let policy = try await self.policy(for: viewer)
         let minute = (now.timeIntervalSince1970 / 60).rounded(.down) * 60
         let version = try await store.answersVersion()
-        let key = AlertsKey(answersVersion: version, targets: Set(try await store.targets()), minute: Int64(minute))
+        let key = AlertsKey(targets: Set(try await store.targets()), minute: Int64(minute))
         let store = self.store
-        let alerts = try await alertsCache.value(key, keep: !version.isEmpty) { try await AlertService(store: store).alerts(now: Date(timeIntervalSince1970: minute)) }
+        let alerts = try await alertsCache.value(key, version: version) { try await AlertService(store: store).alerts(now: Date(timeIntervalSince1970: minute)) }
         metrics.recordAlerts(alerts, day: try await store.settings().clock.localDate(of: now))
         return alerts.filter(policy.seesAlert)
     }
