@@ -37,3 +37,12 @@ struct AlertsKey: Hashable, Sendable {
     var targets: Set<Target>
     var minute: Int64
 }
+
+/// The dashboard's phase badge: the scope (nil = the organisation), the month, and the stored inputs that do not change
+/// the answers version — the targets and the manager's checklist answers.
+struct PhaseKey: Hashable, Sendable {
+    var team: String?
+    var month: YearMonth
+    var targets: Set<Target>
+    var answers: Set<PhaseAnswer>
+}

@@ -16,6 +16,7 @@ public struct Services: Sendable {
     /// The dashboard's figures and weekly trend per scope and period, before the viewer's rights are applied.
     let dashboardCache = SharedComputations<DashboardKey, DashboardFigures>(capacity: 64)
     let weeklyCache = SharedComputations<DashboardKey, [DashboardFigures.Week]>(capacity: 64)
+    let phaseCache = SharedComputations<PhaseKey, Phase>(capacity: 64)
     /// Where the reports the server generates are written and listed from (`serve --reports-dir`, default ./reports).
     public var reportsDirectory = URL(fileURLWithPath: "reports")
     /// The Prometheus metrics served at /metrics (a fresh registry per Services, so test apps do not share counts).
@@ -116,6 +117,17 @@ public struct Services: Sendable {
             weeks.append(.init(weekStart: start, values: Dictionary(lines.map { ($0.kpi, $0.value) }, uniquingKeysWith: { a, _ in a })))
         }
         return weeks
+    }
+
+    /// The phase of the organisation (team nil) or a team in `month`, as the dashboard's badge shows it (the /phase page
+    /// diagnoses afresh, with its evidence).
+    func dashboardPhase(team: String?, month: YearMonth) async throws -> Phase {
+        let version = try await store.answersVersion()
+        let key = PhaseKey(team: team, month: month, targets: Set(try await store.targets()), answers: Set(try await store.phaseAnswers(team: team)))
+        let store = self.store
+        return try await phaseCache.value(key, version: version) {
+            try await PhaseService(store: store).diagnose(team: team, currentMonth: month).phase
+        }
     }
 
     /// KPI lines the viewer may see. Organisation-wide lines (org, channel, and period series of the org) need an

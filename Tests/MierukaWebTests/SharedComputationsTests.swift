@@ -102,6 +102,26 @@ struct SharedComputationsTests {
         }
     }
 
+    @Test("the dashboard's phase: one diagnosis per state; a manager's checklist answer gives a fresh one")
+    func phaseBadge() async throws {
+        try await WebHarness.withApp { _, store in
+            let services = Services(store: store)
+            let month = YearMonth(year: 2026, month: 7)
+            let first = try await services.dashboardPhase(team: nil, month: month)
+            let again = try await services.dashboardPhase(team: nil, month: month)
+            let computed = await services.phaseCache.computations
+            #expect(first == again && computed == 1)
+            #expect(first == (try await PhaseService(store: store).diagnose(team: nil, currentMonth: month).phase))
+            // Every checklist answer "yes": stored answers do not change the answers version, but they are in the key.
+            for item in PhaseChecklist.items {
+                try await PhaseService(store: store).answer(item.id, true, team: nil, by: "admin", at: Date())
+            }
+            let answered = try await services.dashboardPhase(team: nil, month: month)
+            #expect(await services.phaseCache.computations == 2)
+            #expect(answered == (try await PhaseService(store: store).diagnose(team: nil, currentMonth: month).phase))
+        }
+    }
+
     struct Failed: Error {}
 
     @Test("the cache itself: one flight per key, a new version drops the old values, failures and empty versions are not kept, LRU capacity")

@@ -138,7 +138,7 @@ struct DashboardController {
         let phaseTeam: String? = { if case .team(let t) = scope { return t } else { return nil } }()
         if case .rep = scope {} else {
             let month = today.yearMonth
-            let phase = try await PhaseService(store: services.store).diagnose(team: phaseTeam, currentMonth: month).phase
+            let phase = try await services.dashboardPhase(team: phaseTeam, month: month)
             let query = phaseTeam.map { "?team=" + DashboardLinks.encode($0) } ?? ""
             input.badges.append(((ja ? "フェーズ: " : "Phase: ") + phase.name(language), "/phase" + query))
             input.badges.append((ja ? "KGIから逆算" : "Plan from the KGI", "/plan" + query))
