@@ -27,8 +27,14 @@ struct DashboardKey: Hashable, Sendable {
     var to: LocalDate
     var through: LocalDate
     var kpis: Set<String>
-    /// The weekly trend's number of weeks (0 for the figures).
-    var weeks: Int = 0
+}
+
+/// The weekly trend: whose figures, the `weeks` weeks up to the one holding `today`, which KPIs.
+struct WeeklyKey: Hashable, Sendable {
+    var scope: DashboardScope
+    var today: LocalDate
+    var weeks: Int
+    var kpis: Set<String>
 }
 
 /// Today's alerts: the targets (whose writes do not change KPI answers, but do change pace alerts) and the minute they

@@ -9,13 +9,13 @@ public struct Services: Sendable {
     public let login: LoginService
     /// Where uploaded files wait between the import page's preview and its commit.
     public let uploads: URL
-    /// /api/v1/kpis answers under the store's answers version.
-    let answers = AnswerCache()
+    /// /api/v1/kpis answers (JSON text) per viewer and question under the store's answers version.
+    let answers = SharedComputations<String, String>(capacity: 512)
     /// Today's alerts of the organisation, per minute, answers version and targets.
     let alertsCache = SharedComputations<AlertsKey, [Alert]>(capacity: 2)
     /// The dashboard's figures and weekly trend per scope and period, before the viewer's rights are applied.
     let dashboardCache = SharedComputations<DashboardKey, DashboardFigures>(capacity: 64)
-    let weeklyCache = SharedComputations<DashboardKey, [DashboardFigures.Week]>(capacity: 64)
+    let weeklyCache = SharedComputations<WeeklyKey, [DashboardFigures.Week]>(capacity: 64)
     let phaseCache = SharedComputations<PhaseKey, Phase>(capacity: 64)
     /// Where the reports the server generates are written and listed from (`serve --reports-dir`, default ./reports).
     public var reportsDirectory = URL(fileURLWithPath: "reports")
@@ -93,7 +93,7 @@ public struct Services: Sendable {
         let timing = metrics.kpiTiming("dashboard_weekly")
         defer { timing.stop() }
         let version = try await store.answersVersion()
-        let key = DashboardKey(scope: scope, from: today, to: today, through: today, kpis: kpis, weeks: count)
+        let key = WeeklyKey(scope: scope, today: today, weeks: count, kpis: kpis)
         let store = self.store
         return try await weeklyCache.value(key, version: version) {
             try await Self.weeklyFigures(store: store, today: today, weeks: count, scope: scope, kpis: kpis)

@@ -1,6 +1,7 @@
 import Foundation
 
-/// Computations every viewer of the same data shares — the dashboard's figures, its weekly trend, today's alerts — kept
+/// Computations kept while the data stays the same — the dashboard's figures, weekly trend and phase badge and today's
+/// alerts (shared by every viewer), the JSON answers of /api/v1/kpis (per viewer and question) — kept
 /// under the store's answers version (any write to records, settings or reps, by any process, changes it), so a kept
 /// value is never older than the data. A morning meeting opens the same dashboards dozens of times a minute; each was a
 /// fresh read and computation of a month of records.

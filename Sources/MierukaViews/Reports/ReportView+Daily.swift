@@ -7,6 +7,12 @@ extension ReportView {
         return NumberFormat.grouped(tenth, decimals: tenth.rounded() == tenth ? 0 : 1)
     }
 
+    /// The scope's day target, marked Σ when it is the sum of its reps' targets.
+    static func totalTargetText(_ r: DailyReport, _ kpi: String) -> String {
+        guard let target = r.totalTargets[kpi] else { return NumberFormat.undefined }
+        return targetText(target) + (r.summedTargets.contains(kpi) ? " " + ReportText.summedMark : "")
+    }
+
     /// Summary cards for the scope, a chart of calls per rep against target, and the per-rep table (counts with targets).
     static func daily(_ r: DailyReport, _ l: Language, _ catalog: KPICatalog) -> [HTML] {
         var out: [HTML] = []
@@ -14,8 +20,7 @@ extension ReportView {
         let cards = DailyReport.kpis.map { kpi -> HTML in
             let actual = r.total[kpi]?.value
             let target = r.totalTargets[kpi]
-            var sub = ReportText.target(l) + " " + (target.map(targetText) ?? NumberFormat.undefined)
-                + (r.summedTargets.contains(kpi) ? " " + ReportText.summedMark : "")
+            var sub = ReportText.target(l) + " " + totalTargetText(r, kpi)
             if let a = DashboardMath.achievement(actual: actual ?? 0, target: target) {
                 sub += " ・ " + ReportText.achievement(l) + " " + NumberFormat.percent(a) + (a >= 1 ? " ●" : " ▼")
             }
@@ -46,17 +51,17 @@ extension ReportView {
             head1.append(th(kpiName(kpi, l, catalog), colspan: 3))
             head2 += [th(ReportText.actual(l), numeric: true), th(ReportText.target(l), numeric: true), th(ReportText.achievement(l), numeric: true)]
         }
-        func cells(_ values: [String: KPIValue], _ targets: [String: Double], summed: Set<String> = []) -> [HTML] {
+        func cells(_ values: [String: KPIValue], _ targets: [String: Double], targetText: (String) -> String) -> [HTML] {
             DailyReport.kpis.flatMap { kpi -> [HTML] in
                 [valueCell(kpi, values[kpi] ?? .total(0), catalog),
-                 numberCell(targets[kpi].map { targetText($0) + (summed.contains(kpi) ? " " + ReportText.summedMark : "") } ?? NumberFormat.undefined),
+                 numberCell(targetText(kpi)),
                  achievementCell(values[kpi]?.value, targets[kpi])]
             }
         }
         var rows: [HTML] = r.rows.map { row in
-            .el("tr", ["data-rep": row.repId], [.el("td", ["class": "name"], row.name + " (" + row.repId + ")")] + cells(row.values, row.targets))
+            .el("tr", ["data-rep": row.repId], [.el("td", ["class": "name"], row.name + " (" + row.repId + ")")] + cells(row.values, row.targets) { kpi in row.targets[kpi].map(targetText) ?? NumberFormat.undefined })
         }
-        rows.append(.el("tr", ["class": "total"], [.el("td", [:], ReportText.total(l) + " (" + r.header.scope.label(l) + ")")] + cells(r.total, r.totalTargets, summed: r.summedTargets)))
+        rows.append(.el("tr", ["class": "total"], [.el("td", [:], ReportText.total(l) + " (" + r.header.scope.label(l) + ")")] + cells(r.total, r.totalTargets) { totalTargetText(r, $0) }))
         out.append(.el("section", ["class": "flow"], [
             .el("h2", [:], ReportText.rep(l)),
             .el("table", ["class": "reps"], [.el("thead", [:], [.el("tr", [:], head1), .el("tr", [:], head2)]), .el("tbody", [:], rows)]),

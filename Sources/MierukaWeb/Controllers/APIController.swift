@@ -40,11 +40,11 @@ struct APIController {
         let version = try await services.store.answersVersion()
         let key = [viewer.login, viewer.role.rawValue, viewer.team ?? "", viewer.repId ?? "", "\(from)", "\(to)", by.rawValue,
                    only.map { $0.sorted().joined(separator: ",") } ?? "*"].joined(separator: "\u{1F}")
-        if let body = services.answers.get(key, version: version) { return .json(body) }
-        let results = try await services.kpis(from: from, to: to, by: by, only: only, viewer: viewer)
-        let body = "[" + results.map(\.jsonLine).joined(separator: ",\n") + "]\n"
-        services.answers.put(key, version: version, body: body)
-        return .json(body)
+        let (services, asked) = (self.services, only)
+        return .json(try await services.answers.value(key, version: version) {
+            let results = try await services.kpis(from: from, to: to, by: by, only: asked, viewer: viewer)
+            return "[" + results.map(\.jsonLine).joined(separator: ",\n") + "]\n"
+        })
     }
 
     func catalog(context: AppRequestContext) throws -> Response {
